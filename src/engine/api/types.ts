@@ -1,0 +1,214 @@
+/**
+ * The public shapes of the cluster engine. Other parts of the playground and
+ * outside tests depend on these exact names: add fields, never rename them.
+ */
+
+export type ProxyMode = 'iptables' | 'nftables' | 'ipvs' | 'userspace'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A message about the YAML, pointing at a 1-based line and column. */
+export interface Diagnostic {
+  severity: Severity
+  message: string
+  line: number
+  column: number
+  /** Where the message ends (1-based, exclusive column), when known. */
+  endLine?: number
+  endColumn?: number
+  /** A stable code from the diagnostic catalogue (see api/diagnosticCodes.ts). */
+  code?: string
+  /** `Kind/namespace/name` of the object the message is about, when there is one. */
+  object?: string
+}
+
+export interface SimulationOptions {
+  seed?: number
+  proxyMode?: ProxyMode
+}
+
+export interface NodeInfo {
+  name: string
+  ip: string
+  podCIDR: string
+  ready: boolean
+  roles: string[]
+  labels: Record<string, string>
+  taints: { key: string; value?: string; effect: string }[]
+  unschedulable: boolean
+}
+
+export interface ContainerPortInfo {
+  name?: string
+  containerPort: number
+  protocol: string
+}
+
+export interface PodInfo {
+  name: string
+  namespace: string
+  node: string
+  ip: string
+  labels: Record<string, string>
+  ready: boolean
+  phase: string
+  ports: ContainerPortInfo[]
+  /** `Kind/name` of the controller that owns the pod, if any. */
+  ownerKind?: string
+  ownerName?: string
+  /** Number of the document (0-based) the pod comes from (its own or its controller's). */
+  docIndex: number
+  /** Order in which the pod was created (a larger number is a later pod). */
+  createdSeq: number
+  /** Why the pod is not ready, in plain words, when it is not. */
+  notReadyReason?: string
+  restarts: number
+  /** The pod's containers, for the inspector. */
+  containers: { name: string; image: string }[]
+}
+
+export interface ServicePortInfo {
+  name?: string
+  port: number
+  targetPort: number | string
+  nodePort?: number
+  protocol: string
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
+
+export interface ServiceInfo {
+  name: string
+  namespace: string
+  type: ServiceType
+  /** `None` for a headless Service, `''` for ExternalName. */
+  clusterIP: string
+  /** spec.externalIPs plus, for a LoadBalancer, the addresses in status.loadBalancer.ingress. */
+  externalIPs: string[]
+  externalName?: string
+  sessionAffinity: 'None' | 'ClientIP'
+  ports: ServicePortInfo[]
+  /** null when the Service has no selector (its Endpoints are written by hand). */
+  selector: Record<string, string> | null
+  externalTrafficPolicy?: 'Cluster' | 'Local'
+  internalTrafficPolicy?: 'Cluster' | 'Local'
+  sessionAffinityTimeoutSeconds?: number
+  publishNotReadyAddresses: boolean
+  /** LoadBalancer addresses only (status.loadBalancer.ingress[].ip); empty while pending. */
+  loadBalancerIngress: string[]
+  labels: Record<string, string>
+  annotations: Record<string, string>
+  docIndex: number
+  createdSeq: number
+  /** True for Services the cluster brings (kubernetes, kube-dns). */
+  builtIn: boolean
+}
+
+export interface Ep {
+  ip: string
+  port: number
+  portName?: string
+  pod?: string
+  node?: string
+}
+
+export interface EndpointsView {
+  ready: Ep[]
+  notReady: Ep[]
+}
+
+export interface EndpointSliceInfo {
+  name: string
+  namespace: string
+  service: string
+  addressType: 'IPv4'
+  ports: { name?: string; port: number; protocol: string }[]
+  endpoints: {
+    addresses: string[]
+    conditions: { ready: boolean; serving: boolean; terminating: boolean }
+    nodeName?: string
+    targetRef?: { kind: 'Pod'; name: string; namespace: string }
+  }[]
+  managedBy: string
+}
+
+export interface IngressPathInfo {
+  path: string
+  pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific'
+  backend: IngressBackendInfo
+}
+
+export interface IngressBackendInfo {
+  service?: { name: string; port: { number?: number; name?: string } }
+  resource?: { kind: string; name: string; apiGroup?: string }
+}
+
+export interface IngressInfo {
+  name: string
+  namespace: string
+  apiVersion: string
+  ingressClassName?: string
+  rules: { host?: string; paths: IngressPathInfo[] }[]
+  defaultBackend?: IngressBackendInfo
+  tls: { hosts: string[]; secretName?: string }[]
+  /** status.loadBalancer.ingress addresses (filled by the ingress controller). */
+  addresses: string[]
+  annotations: Record<string, string>
+  docIndex: number
+}
+
+export interface IngressClassInfo {
+  name: string
+  controller: string
+  isDefault: boolean
+}
+
+export interface NamespaceInfo {
+  name: string
+  builtIn: boolean
+}
+
+/** Runtime actions: what a user does to a running cluster (kubectl and friends). */
+export type Action =
+  | { type: 'deletePod'; pod: string; namespace?: string }
+  | { type: 'scale'; kind: string; name: string; replicas: number; namespace?: string }
+  | { type: 'setReady'; pod: string; ready: boolean; namespace?: string }
+  | { type: 'exec'; pod: string; command: string[]; namespace?: string }
+  | { type: 'addNode' }
+  /** `kubectl drain`; with force, pods that declare no controller are deleted too (`--force`). */
+  | { type: 'drainNode'; node: string; force?: boolean }
+
+/** What an action did, in words, for the action log. */
+export interface ActionResult {
+  action: Action
+  ok: boolean
+  message: string
+}
+
+export interface Simulation {
+  readonly seed: number
+  readonly proxyMode: ProxyMode
+  readonly diagnostics: Diagnostic[]
+  readonly namespaces: NamespaceInfo[]
+  readonly nodes: NodeInfo[]
+  readonly pods: PodInfo[]
+  readonly services: ServiceInfo[]
+  readonly ingresses: IngressInfo[]
+  readonly ingressClasses: IngressClassInfo[]
+  /** The actions applied so far, in order, with what each did. */
+  readonly actionLog: ActionResult[]
+  endpoints(service: string, namespace?: string): EndpointsView
+  endpointSlices(service?: string, namespace?: string): EndpointSliceInfo[]
+  /** kubectl-style tables: `kubectl get pods -o wide` and friends, as text. */
+  kubectl(command: KubectlGet): string
+  apply(action: Action): Simulation
+}
+
+export type KubectlGet =
+  | 'get pods -o wide'
+  | 'get svc'
+  | 'get svc -o wide'
+  | 'get endpoints'
+  | 'get endpointslices'
+  | 'get ingress'
+  | 'get nodes -o wide'

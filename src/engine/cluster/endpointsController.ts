@@ -1,0 +1,207 @@
+/**
+ * The endpoints controller and the EndpointSlice controllers
+ * (k8s-semantics.md §2): selector -> ready and not-ready addresses, named
+ * targetPorts resolved per pod, Services without a selector fed by the
+ * Endpoints object of the same name (mirrored to a slice) or by slices
+ * labelled kubernetes.io/service-name.
+ */
+import type { Ep, EndpointSliceInfo, EndpointsView } from '../api/types'
+import { selectorMatches } from '../util/labels'
+import { parseIPv4 } from '../util/ip'
+import type { EndpointSliceObject, EndpointsObject } from '../model/objects'
+import type { PodState, ServiceState } from './state'
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name'
+const CONTROLLER_MANAGED = 'endpointslice-controller.k8s.io'
+const MIRROR_MANAGED = 'endpointslicemirroring-controller.k8s.io'
+
+/** FindPort: a number is used as is; a name is looked up among the pod's container ports with the same protocol. */
+export function findPort(pod: PodState, targetPort: number | string, protocol: string): number | undefined {
+  if (typeof targetPort === 'number') return targetPort
+  for (const c of pod.spec.containers) {
+    for (const p of c.ports) if (p.name === targetPort && p.protocol === protocol) return p.containerPort
+  }
+  return undefined
+}
+
+/** A pod the controller considers: not terminal and with an IP (ShouldPodBeInEndpoints). */
+function isCandidate(pod: PodState): boolean {
+  return pod.ip !== '' && pod.phase !== 'Succeeded' && pod.phase !== 'Failed'
+}
+
+function compareEp(a: Ep, b: Ep): number {
+  const ia = parseIPv4(a.ip) ?? 0
+  const ib = parseIPv4(b.ip) ?? 0
+  return ia - ib || a.port - b.port || (a.portName ?? '').localeCompare(b.portName ?? '')
+}
+
+export interface EndpointsResult {
+  endpoints: Map<string, EndpointsView>
+  slices: EndpointSliceInfo[]
+}
+
+export function runEndpointsControllers(
+  services: ServiceState[],
+  pods: PodState[],
+  manualEndpoints: EndpointsObject[],
+  manualSlices: EndpointSliceObject[],
+  apiServerEndpoints: Ep[],
+): EndpointsResult {
+  const endpoints = new Map<string, EndpointsView>()
+  const slices: EndpointSliceInfo[] = []
+  for (const s of services) {
+    const svc = s.obj
+    const key = `${svc.meta.namespace}/${svc.meta.name}`
+    if (svc.type === 'ExternalName') continue
+    if (svc.builtIn && svc.meta.name === 'kubernetes' && svc.meta.namespace === 'default') {
+      endpoints.set(key, { ready: apiServerEndpoints, notReady: [] })
+      slices.push(sliceFrom(svc.meta.namespace, svc.meta.name, 'kubernetes', apiServerEndpoints, [], 'endpoint-controller'))
+      continue
+    }
+    if (svc.selector === null) {
+      const view = manualView(svc.meta.namespace, svc.meta.name, manualEndpoints, manualSlices)
+      endpoints.set(key, view)
+      const mirrored = manualEndpoints.find((e) => e.meta.namespace === svc.meta.namespace && e.meta.name === svc.meta.name)
+      if (mirrored && mirrored.meta.labels['endpointslice.kubernetes.io/skip-mirror'] !== 'true') {
+        const fromEndpoints = epsFromEndpoints(mirrored)
+        slices.push(sliceFrom(svc.meta.namespace, svc.meta.name, `${svc.meta.name}-mirrored`, fromEndpoints.ready, fromEndpoints.notReady, MIRROR_MANAGED))
+      }
+      for (const sl of manualSlices) {
+        if (sl.meta.namespace === svc.meta.namespace && sl.meta.labels[SERVICE_NAME_LABEL] === svc.meta.name) slices.push(manualSliceInfo(sl, svc.meta.name))
+      }
+      continue
+    }
+    const ready: Ep[] = []
+    const notReady: Ep[] = []
+    const selected = pods.filter((p) => p.namespace === svc.meta.namespace && isCandidate(p) && selectorMatches(svc.selector!, p.labels))
+    for (const pod of selected) {
+      const target = pod.ready || svc.publishNotReadyAddresses ? ready : notReady
+      if (svc.ports.length === 0) {
+        target.push({ ip: pod.ip, port: 0, pod: pod.name, node: pod.node })
+        continue
+      }
+      for (const port of s.ports) {
+        const number = findPort(pod, port.targetPort, port.protocol)
+        if (number === undefined) continue // "Failed to find port for service": only this (pod, port) pair is skipped
+        const ep: Ep = { ip: pod.ip, port: number, pod: pod.name, node: pod.node }
+        if (port.name) ep.portName = port.name
+        target.push(ep)
+      }
+    }
+    ready.sort(compareEp)
+    notReady.sort(compareEp)
+    endpoints.set(key, { ready, notReady })
+    slices.push(sliceFrom(svc.meta.namespace, svc.meta.name, `${svc.meta.name}-${sliceSuffix(svc.meta.name)}`, ready, notReady, CONTROLLER_MANAGED, s))
+  }
+  return { endpoints, slices }
+}
+
+function epsFromEndpoints(e: EndpointsObject): EndpointsView {
+  const ready: Ep[] = []
+  const notReady: Ep[] = []
+  for (const subset of e.subsets) {
+    const ports = subset.ports.length > 0 ? subset.ports : [{ port: 0, protocol: 'TCP' }]
+    for (const [list, target] of [[subset.addresses, ready], [subset.notReadyAddresses, notReady]] as const) {
+      for (const a of list) {
+        for (const p of ports) {
+          const ep: Ep = { ip: a.ip, port: p.port }
+          if ('name' in p && p.name) ep.portName = p.name
+          if (a.targetRef?.kind === 'Pod') ep.pod = a.targetRef.name
+          if (a.nodeName) ep.node = a.nodeName
+          target.push(ep)
+        }
+      }
+    }
+  }
+  return { ready: ready.sort(compareEp), notReady: notReady.sort(compareEp) }
+}
+
+/** What kube-proxy sees for a selector-less Service: its Endpoints (mirrored) plus slices labelled for it. */
+function manualView(namespace: string, name: string, manualEndpoints: EndpointsObject[], manualSlices: EndpointSliceObject[]): EndpointsView {
+  const ready: Ep[] = []
+  const notReady: Ep[] = []
+  const seen = new Set<string>()
+  const add = (list: Ep[], ep: Ep): void => {
+    const k = `${ep.ip}:${ep.port}:${ep.portName ?? ''}`
+    if (seen.has(k)) return
+    seen.add(k)
+    list.push(ep)
+  }
+  const e = manualEndpoints.find((x) => x.meta.namespace === namespace && x.meta.name === name)
+  if (e) {
+    const v = epsFromEndpoints(e)
+    v.ready.forEach((ep) => add(ready, ep))
+    v.notReady.forEach((ep) => add(notReady, ep))
+  }
+  for (const sl of manualSlices) {
+    if (sl.meta.namespace !== namespace || sl.meta.labels[SERVICE_NAME_LABEL] !== name) continue
+    const ports = sl.ports.length > 0 ? sl.ports : [{ port: 0, protocol: 'TCP' }]
+    for (const ep of sl.endpoints) {
+      for (const address of ep.addresses) {
+        for (const p of ports) {
+          const out: Ep = { ip: address, port: p.port }
+          if ('name' in p && p.name) out.portName = p.name
+          if (ep.targetRef?.kind === 'Pod') out.pod = ep.targetRef.name
+          if (ep.nodeName) out.node = ep.nodeName
+          add(ep.ready ? ready : notReady, out)
+        }
+      }
+    }
+  }
+  return { ready: ready.sort(compareEp), notReady: notReady.sort(compareEp) }
+}
+
+function sliceSuffix(name: string): string {
+  // generateName suffix of the slice: stable per Service.
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789'
+  let h = 0
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0
+  let out = ''
+  for (let i = 0; i < 5; i++) {
+    out += alphabet[h % alphabet.length]
+    h = Math.floor(h / alphabet.length) + 7 * (i + 1)
+  }
+  return out
+}
+
+function sliceFrom(namespace: string, service: string, name: string, ready: Ep[], notReady: Ep[], managedBy: string, svc?: ServiceState): EndpointSliceInfo {
+  const ports = svc
+    ? svc.ports.map((p) => (p.name ? { name: p.name, port: 0, protocol: p.protocol } : { port: 0, protocol: p.protocol }))
+    : []
+  const byIP = new Map<string, EndpointSliceInfo['endpoints'][number]>()
+  const portsSeen = new Map<string, number>()
+  for (const [list, isReady] of [[ready, true], [notReady, false]] as const) {
+    for (const ep of list) {
+      if (!byIP.has(ep.ip)) {
+        byIP.set(ep.ip, {
+          addresses: [ep.ip],
+          conditions: { ready: isReady, serving: isReady, terminating: false },
+          nodeName: ep.node,
+          targetRef: ep.pod ? { kind: 'Pod', name: ep.pod, namespace } : undefined,
+        })
+      }
+      portsSeen.set(ep.portName ?? '', ep.port)
+    }
+  }
+  const slicePorts = svc
+    ? ports.map((p) => ({ ...p, port: portsSeen.get(p.name ?? '') ?? 0 }))
+    : [...portsSeen.entries()].map(([n, port]) => (n ? { name: n, port, protocol: 'TCP' } : { port, protocol: 'TCP' }))
+  return { name, namespace, service, addressType: 'IPv4', ports: slicePorts, endpoints: [...byIP.values()], managedBy }
+}
+
+function manualSliceInfo(sl: EndpointSliceObject, service: string): EndpointSliceInfo {
+  return {
+    name: sl.meta.name,
+    namespace: sl.meta.namespace,
+    service,
+    addressType: 'IPv4',
+    ports: sl.ports,
+    endpoints: sl.endpoints.map((e) => ({
+      addresses: e.addresses,
+      conditions: { ready: e.ready, serving: e.serving, terminating: e.terminating },
+      nodeName: e.nodeName,
+      targetRef: e.targetRef?.kind === 'Pod' ? { kind: 'Pod', name: e.targetRef.name, namespace: e.targetRef.namespace } : undefined,
+    })),
+    managedBy: sl.meta.labels['endpointslice.kubernetes.io/managed-by'] ?? 'user',
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The control plane in one pass: nodes, controllers, scheduler, pod IPs,
+ * readiness, Service allocation, load balancers, endpoints. Pure: the same
+ * desired state, runtime and seed give the same cluster.
+ */
+import type { Ep } from '../api/types'
+import type { Manifest } from '../parse/parseManifests'
+import type { DesiredState, PodObject } from '../model/objects'
+import { builtInServices, builtInWorkloads, API_SERVER_PORT } from './builtins'
+import { runControllers } from './controllers'
+import { runEndpointsControllers } from './endpointsController'
+import { assignLoadBalancers } from './loadBalancers'
+import { assignPodIPs } from './podNetwork'
+import { evaluateReadiness } from './readiness'
+import { Reporter } from './report'
+import type { Runtime } from './runtime'
+import { schedulePods } from './scheduler'
+import { allocateServices } from './serviceAllocation'
+import type { ClusterState, ServiceState } from './state'
+import { buildNodes } from './topology'
+import { BUILT_IN_NAMESPACES } from '../objects/decodeObjects'
+import { checkReferences } from './references'
+
+export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: number, manifests: Manifest[]): ClusterState {
+  const report = new Reporter(manifests)
+  const nodes = buildNodes(desired.nodes, runtime.extraNodes, report)
+  for (const n of nodes) if (runtime.cordoned.has(n.name)) n.unschedulable = true
+  const controlPlane = nodes.find((n) => n.roles.includes('control-plane') || n.roles.includes('master'))
+  const coreDnsNode = controlPlane && !controlPlane.unschedulable && controlPlane.ready ? controlPlane.name : undefined
+
+  const { pods, replicaSets } = runControllers({
+    seed,
+    workloads: [...builtInWorkloads(coreDnsNode), ...desired.workloads],
+    pods: desired.pods,
+    runtime,
+  })
+  const given = new Map<string, PodObject>()
+  for (const p of desired.pods) if (p.meta.name) given.set(`${p.meta.namespace}/${p.meta.name}`, p)
+  schedulePods(pods, nodes, seed)
+  assignPodIPs(pods, nodes, seed, given, report)
+  evaluateReadiness(pods, nodes, given, runtime)
+
+  const serviceObjects = [...builtInServices(), ...desired.services]
+  const allocations = allocateServices(serviceObjects, seed, report)
+  const lbs = assignLoadBalancers(serviceObjects.filter((s) => allocations.get(s)!.accepted), desired.addressPools, report)
+  const services: ServiceState[] = []
+  for (const obj of serviceObjects) {
+    const alloc = allocations.get(obj)!
+    if (!alloc.accepted) continue
+    const lb = lbs.get(obj)
+    services.push({ obj, clusterIP: alloc.clusterIP, ports: alloc.ports, loadBalancerIPs: lb?.ips ?? [], loadBalancerPool: lb?.pool })
+  }
+
+  const apiServer: Ep[] = controlPlane ? [{ ip: controlPlane.ip, port: API_SERVER_PORT, portName: 'https', node: controlPlane.name }] : []
+  const { endpoints, slices } = runEndpointsControllers(services, pods, desired.endpoints, desired.endpointSlices, apiServer)
+
+  const state: ClusterState = {
+    nodes,
+    pods,
+    services,
+    replicaSets,
+    endpoints,
+    endpointSlices: slices,
+    ingresses: desired.ingresses,
+    ingressClasses: desired.ingressClasses,
+    namespaces: [
+      ...BUILT_IN_NAMESPACES.map((name) => ({ name, builtIn: true })),
+      ...desired.namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n.meta.name)).map((n) => ({ name: n.meta.name, builtIn: false })),
+    ],
+    diagnostics: report.diagnostics,
+  }
+  checkReferences(state, desired, report)
+  return state
+}

@@ -1,0 +1,195 @@
+/**
+ * Assembles a Simulation: parse -> decode -> reconcile, plus the runtime
+ * actions applied on top. A Simulation is immutable; `apply` returns a new one.
+ */
+import type {
+  Action, ActionResult, Diagnostic, EndpointSliceInfo, EndpointsView, IngressClassInfo, IngressInfo, KubectlGet,
+  NamespaceInfo, NodeInfo, PodInfo, ProxyMode, ServiceInfo, Simulation,
+} from './api/types'
+import { applyAction } from './actions/applyAction'
+import { reconcileCluster } from './cluster/reconcile'
+import { emptyRuntime, type Runtime } from './cluster/runtime'
+import type { ClusterState } from './cluster/state'
+import { formatTable, kubectlTable, type Clock, type KubectlTable, type PrintOptions } from './kubectl/printers'
+import type { DesiredState } from './model/objects'
+import { decodeObjects } from './objects/decodeObjects'
+import { parseManifests, type Manifest, type SourceRange } from './parse/parseManifests'
+
+export const DEFAULT_SEED = 1
+/** Seconds between the YAML being applied and the first look at the cluster, and per action after it. */
+const LOAD_AGE = 300
+const ACTION_SECONDS = 15
+
+interface Prepared {
+  seed: number
+  proxyMode: ProxyMode
+  manifests: Manifest[]
+  desired: DesiredState
+  diagnostics: Diagnostic[]
+  documents: SourceRange[]
+  syntaxOk: boolean
+}
+
+export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode | undefined): Prepared {
+  const parsed = parseManifests(yaml)
+  const decoded = decodeObjects(parsed.manifests)
+  const diagnostics = [...parsed.diagnostics, ...decoded.diagnostics]
+  let proxyMode: ProxyMode = proxyModeOption ?? 'iptables'
+  const config = decoded.desired.kubeProxyConfigs[decoded.desired.kubeProxyConfigs.length - 1]
+  if (!proxyModeOption && config && config.mode !== '') {
+    if (config.mode === 'kernelspace') {
+      const m = parsed.manifests[config.meta.seq]
+      diagnostics.push({ severity: 'warning', message: 'mode "kernelspace" is kube-proxy\'s Windows mode: the playground uses iptables', ...m.locate(['mode']), code: 'PROXY_MODE_WINDOWS' })
+    } else proxyMode = config.mode as ProxyMode
+  }
+  return { seed, proxyMode, manifests: parsed.manifests, desired: decoded.desired, diagnostics, documents: parsed.documents, syntaxOk: parsed.syntaxOk }
+}
+
+function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const rank = { error: 0, warning: 1, info: 2 }
+  return list.slice().sort((a, b) => a.line - b.line || a.column - b.column || rank[a.severity] - rank[b.severity])
+}
+
+export class SimulationImpl implements Simulation {
+  readonly seed: number
+  readonly proxyMode: ProxyMode
+  readonly diagnostics: Diagnostic[]
+  readonly namespaces: NamespaceInfo[]
+  readonly nodes: NodeInfo[]
+  readonly pods: PodInfo[]
+  readonly services: ServiceInfo[]
+  readonly ingresses: IngressInfo[]
+  readonly ingressClasses: IngressClassInfo[]
+  readonly actionLog: ActionResult[]
+  /** Where each YAML document is, for "show this object in the editor". */
+  readonly documents: SourceRange[]
+  /** False when the text is not valid YAML (the UI keeps its last good picture). */
+  readonly syntaxOk: boolean
+  /** Internal: the reconciled cluster, for the traffic engine. Not part of the public contract. */
+  readonly cluster: ClusterState
+
+  constructor(private readonly prepared: Prepared, private readonly runtime: Runtime, state: ClusterState, actionLog: ActionResult[]) {
+    this.seed = prepared.seed
+    this.proxyMode = prepared.proxyMode
+    this.cluster = state
+    this.actionLog = actionLog
+    this.documents = prepared.documents
+    this.syntaxOk = prepared.syntaxOk
+    this.diagnostics = sortDiagnostics([...prepared.diagnostics, ...state.diagnostics])
+    this.namespaces = state.namespaces.map((n) => ({ ...n }))
+    this.nodes = state.nodes.map((n) => ({
+      name: n.name, ip: n.ip, podCIDR: n.podCIDR, ready: n.ready, roles: [...n.roles], labels: { ...n.labels },
+      taints: n.taints.map((t) => ({ ...t })), unschedulable: n.unschedulable,
+    }))
+    this.pods = state.pods.map((p) => ({
+      name: p.name,
+      namespace: p.namespace,
+      node: p.node,
+      ip: p.ip,
+      labels: { ...p.labels },
+      ready: p.ready,
+      phase: p.phase,
+      ports: p.spec.containers.flatMap((c) => c.ports.map((port) => ({ ...port }))),
+      ownerKind: p.owner?.kind,
+      ownerName: p.owner?.name,
+      docIndex: p.docIndex,
+      createdSeq: p.createdSeq,
+      notReadyReason: p.notReadyReason,
+      restarts: 0,
+      containers: p.spec.containers.map((c) => ({ name: c.name, image: c.image })),
+    }))
+    this.services = state.services.map((s) => ({
+      name: s.obj.meta.name,
+      namespace: s.obj.meta.namespace,
+      type: s.obj.type,
+      clusterIP: s.clusterIP,
+      externalIPs: [...s.obj.externalIPs, ...s.loadBalancerIPs.filter((ip) => !s.obj.externalIPs.includes(ip))],
+      externalName: s.obj.externalName,
+      sessionAffinity: s.obj.sessionAffinity,
+      ports: s.ports.map((p) => ({ ...p })),
+      selector: s.obj.selector ? { ...s.obj.selector } : null,
+      externalTrafficPolicy: s.obj.externalTrafficPolicy,
+      internalTrafficPolicy: s.obj.internalTrafficPolicy,
+      sessionAffinityTimeoutSeconds: s.obj.sessionAffinityTimeoutSeconds,
+      publishNotReadyAddresses: s.obj.publishNotReadyAddresses,
+      loadBalancerIngress: [...s.loadBalancerIPs],
+      labels: { ...s.obj.meta.labels },
+      annotations: { ...s.obj.meta.annotations },
+      docIndex: s.obj.meta.docIndex,
+      createdSeq: s.obj.meta.seq,
+      builtIn: s.obj.builtIn,
+    }))
+    this.ingresses = state.ingresses.map((i) => ({
+      name: i.meta.name,
+      namespace: i.meta.namespace,
+      apiVersion: i.apiVersion,
+      ingressClassName: i.ingressClassName,
+      rules: i.rules.map((r) => ({ host: r.host, paths: r.paths.map((p) => ({ ...p })) })),
+      defaultBackend: i.defaultBackend,
+      tls: i.tls.map((t) => ({ hosts: [...t.hosts], secretName: t.secretName })),
+      addresses: [...i.statusAddresses],
+      annotations: { ...i.meta.annotations },
+      docIndex: i.meta.docIndex,
+    }))
+    this.ingressClasses = state.ingressClasses.map((c) => ({ name: c.meta.name, controller: c.controller, isDefault: c.isDefault }))
+  }
+
+  endpoints(service: string, namespace = 'default'): EndpointsView {
+    const view = this.cluster.endpoints.get(`${namespace}/${service}`)
+    return view ? { ready: view.ready.map((e) => ({ ...e })), notReady: view.notReady.map((e) => ({ ...e })) } : { ready: [], notReady: [] }
+  }
+
+  endpointSlices(service?: string, namespace?: string): EndpointSliceInfo[] {
+    return this.cluster.endpointSlices
+      .filter((s) => (service === undefined || s.service === service) && (namespace === undefined ? service === undefined || s.namespace === 'default' : s.namespace === namespace))
+      .map((s) => structuredClone(s))
+  }
+
+  private clock(): Clock {
+    const now = LOAD_AGE + ACTION_SECONDS * this.actionLog.length
+    return {
+      now,
+      podCreated: (pod) => {
+        if (pod.builtIn) return -3600
+        const at = this.runtime.createdAt.get(`${pod.namespace}/${pod.name}`)
+        return at === undefined ? 0 : LOAD_AGE + ACTION_SECONDS * at
+      },
+    }
+  }
+
+  kubectlTable(command: KubectlGet, options: PrintOptions = {}): KubectlTable {
+    return kubectlTable(this.cluster, this.clock(), command, options)
+  }
+
+  kubectl(command: KubectlGet, options: PrintOptions = {}): string {
+    return formatTable(this.kubectlTable(command, options))
+  }
+
+  apply(action: Action): Simulation {
+    return this.applyAction(action)
+  }
+
+  applyAction(action: Action): SimulationImpl {
+    const { desired, seed, manifests } = this.prepared
+    const { runtime, result } = applyAction(this.runtime, this.cluster, desired, action)
+    let state = reconcileCluster(desired, runtime, seed, manifests)
+    // Pods that exist now but did not before were created by this action.
+    const before = new Set(this.cluster.pods.map((p) => `${p.namespace}/${p.name}`))
+    const created = state.pods.filter((p) => !before.has(`${p.namespace}/${p.name}`))
+    if (created.length > 0) {
+      for (const p of created) runtime.createdAt.set(`${p.namespace}/${p.name}`, this.actionLog.length)
+      state = reconcileCluster(desired, runtime, seed, manifests)
+    }
+    let message = result.message
+    if (action.type === 'deletePod' && result.ok && created.length > 0) {
+      message += `\n${created.map((p) => `${p.owner?.kind ?? 'controller'} ${p.owner?.name ?? ''} created pod "${p.name}" (${p.ip || 'no IP yet'} on ${p.node || 'no node'})`).join('\n')}`
+    }
+    return new SimulationImpl(this.prepared, runtime, state, [...this.actionLog, { ...result, message }])
+  }
+}
+
+export function buildSimulation(yaml: string, seed: number, proxyMode: ProxyMode | undefined): SimulationImpl {
+  const prepared = prepare(yaml, seed, proxyMode)
+  const runtime = emptyRuntime()
+  return new SimulationImpl(prepared, runtime, reconcileCluster(prepared.desired, runtime, seed, prepared.manifests), [])
+}
