@@ -197,11 +197,32 @@ export interface Simulation {
   readonly ingressClasses: IngressClassInfo[]
   /** The actions applied so far, in order, with what each did. */
   readonly actionLog: ActionResult[]
+  /** Where each YAML document starts and ends (1-based), indexed by docIndex. */
+  readonly documents: { line: number; column: number; endLine: number; endColumn: number }[]
+  /** False when the text is not valid YAML. */
+  readonly syntaxOk: boolean
   endpoints(service: string, namespace?: string): EndpointsView
   endpointSlices(service?: string, namespace?: string): EndpointSliceInfo[]
   /** kubectl-style tables: `kubectl get pods -o wide` and friends, as text. */
-  kubectl(command: KubectlGet): string
+  kubectl(command: KubectlGet, options?: KubectlOptions): string
+  /** The same tables as rows and columns, for rendering. */
+  kubectlTable(command: KubectlGet, options?: KubectlOptions): KubectlTableData
   apply(action: Action): Simulation
+}
+
+export interface KubectlOptions {
+  /** `-A`: every namespace, with a NAMESPACE column (kube-system only with includeSystem). */
+  allNamespaces?: boolean
+  /** `-n`: the namespace to list (default `default`). */
+  namespace?: string
+  includeSystem?: boolean
+}
+
+export interface KubectlTableData {
+  columns: string[]
+  rows: string[][]
+  /** What kubectl prints when there is nothing to list. */
+  empty?: string
 }
 
 export type KubectlGet =

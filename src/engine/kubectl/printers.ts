@@ -2,17 +2,12 @@
  * `kubectl get` tables, column for column as kubectl prints them
  * (k8s.io/kubernetes/pkg/printers/internalversion/printers.go).
  */
-import type { KubectlGet } from '../api/types'
+import type { KubectlGet, KubectlOptions, KubectlTableData } from '../api/types'
 import { formatLabels } from '../util/labels'
 import type { ClusterState, PodState, ServiceState } from '../cluster/state'
 import { humanDuration } from './duration'
 
-export interface KubectlTable {
-  columns: string[]
-  rows: string[][]
-  /** What kubectl prints instead of a table when there is nothing ("No resources found in default namespace."). */
-  empty?: string
-}
+export type KubectlTable = KubectlTableData
 
 export interface Clock {
   /** Seconds since the YAML was applied. */
@@ -21,13 +16,7 @@ export interface Clock {
   podCreated(pod: PodState): number
 }
 
-export interface PrintOptions {
-  /** `-A`: every namespace (adds the NAMESPACE column); otherwise only `namespace`. */
-  allNamespaces?: boolean
-  namespace?: string
-  /** Show kube-system objects too (only with allNamespaces). */
-  includeSystem?: boolean
-}
+export type PrintOptions = KubectlOptions
 
 export const NODE_VERSION = 'v1.33.1'
 const BUILT_IN_AGE = 3600

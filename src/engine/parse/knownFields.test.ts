@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { findUnknownFields, hasKnownFields, KNOWN_FIELDS, kindKey, lookupField } from './knownFields'
+import { findUnknownFields, hasKnownFields, KNOWN_FIELDS, kindKey, lookupField, type FieldNode } from './knownFields'
 
 describe('lookupField', () => {
   it('builds keys from apiVersion and kind', () => {
@@ -168,5 +169,77 @@ describe('findUnknownFields', () => {
       },
     }
     expect(findUnknownFields('v1/Pod', pod)).toEqual([])
+  })
+})
+
+/* The JSON schema for monaco-yaml and the field tree come from one generator run:
+ * check they describe the same fields, so a regenerated pair stays in sync. */
+describe('k8s.schema.json agrees with KNOWN_FIELDS', () => {
+  type Schema = {
+    $ref?: string
+    properties?: Record<string, Schema>
+    additionalProperties?: boolean | Schema
+    items?: Schema
+    allOf?: Schema[]
+    if?: Schema
+    then?: Schema
+    const?: string
+    enum?: string[]
+    required?: string[]
+  }
+  const schema = JSON.parse(readFileSync(new URL('../../schema/k8s.schema.json', import.meta.url), 'utf8')) as Schema & {
+    definitions: Record<string, Schema>
+  }
+  const deref = (s: Schema): Schema => (s.$ref ? deref(schema.definitions[s.$ref.replace('#/definitions/', '')]) : s)
+
+  /** The schema branch the root dispatcher picks for apiVersion + kind. */
+  function branchFor(apiVersion: string, kind: string): Schema | undefined {
+    for (const b of schema.allOf ?? []) {
+      if (deref(b.if!).properties?.kind?.const !== kind) continue
+      const then = b.then!
+      if (then.$ref) return deref(then)
+      for (const v of then.allOf ?? []) {
+        if (deref(v.if!).properties?.apiVersion?.const === apiVersion) return deref(v.then!)
+      }
+    }
+    return undefined
+  }
+
+  function compare(node: FieldNode, s: Schema, path: string, seen: Set<string>): void {
+    s = deref(s)
+    if (node.t === 'object') {
+      expect(Object.keys(s.properties ?? {}).sort(), path).toEqual(Object.keys(node.f).sort())
+      expect(s.additionalProperties, path).toBe(false)
+      const id = `${path}|${Object.keys(node.f).join()}`
+      if (seen.has(id)) return
+      seen.add(id)
+      for (const [k, child] of Object.entries(node.f)) compare(child, s.properties![k], `${path}.${k}`, seen)
+    } else if (node.t === 'map') {
+      expect(typeof s.additionalProperties, path).toBe('object')
+      compare(node.v, s.additionalProperties as Schema, `${path}.*`, seen)
+    } else if (node.t === 'array') {
+      expect(s.items, path).toBeDefined()
+      compare(node.i, s.items!, `${path}[]`, seen)
+    }
+  }
+
+  it('has one branch per KNOWN_FIELDS kind with the same field tree', () => {
+    for (const key of Object.keys(KNOWN_FIELDS)) {
+      const slash = key.lastIndexOf('/')
+      const branch = branchFor(key.slice(0, slash), key.slice(slash + 1))
+      expect(branch, key).toBeDefined()
+      if (key === 'v1/List') continue // items: any kind, dispatched again
+      compare(KNOWN_FIELDS[key], branch!, key, new Set())
+    }
+  })
+
+  it('has the enums and required fields the editor relies on', () => {
+    const svc = branchFor('v1', 'Service')!
+    const spec = deref(svc.properties!.spec)
+    expect(spec.properties!.type.enum).toEqual(['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'])
+    expect(spec.properties!.sessionAffinity.enum).toEqual(['ClientIP', 'None'])
+    expect(deref(svc.properties!.metadata).required).toContain('name')
+    expect(svc.required).toEqual(expect.arrayContaining(['apiVersion', 'kind', 'metadata']))
+    expect(schema.properties!.kind.enum).toEqual(expect.arrayContaining(['Service', 'Ingress', 'IPAddressPool', 'KubeProxyConfiguration', 'List']))
   })
 })

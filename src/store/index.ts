@@ -1,0 +1,147 @@
+/**
+ * The app state, one zustand store made of slices: editor (the YAML text),
+ * simulation (the engine's output and the last valid one) and ui (panels,
+ * selection). The engine runs only here, once per debounced edit.
+ */
+import { create } from 'zustand'
+import { createSimulation, type Action, type Diagnostic, type ProxyMode, type Simulation } from '../engine'
+import { DEFAULT_SCENARIO } from '../scenarios'
+import { loadSavedYaml, saveYaml } from './persistence'
+
+export const ENGINE_DEBOUNCE_MS = 200
+
+export type BottomTab = 'problems' | 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'ingress' | 'nodes'
+
+/** A marker from Monaco's schema validation (monaco-yaml), kept as plain data. */
+export interface SchemaProblem {
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  line: number
+  column: number
+}
+
+export interface EditorSlice {
+  yaml: string
+  setYaml(text: string): void
+  /** Replaces the whole text (scenario load); the editor applies it as one undoable edit. */
+  replaceYaml(text: string): void
+  /** Bumped by replaceYaml so the editor knows the text came from outside. */
+  externalVersion: number
+  saveFailed: boolean
+}
+
+export interface SimulationSlice {
+  seed: number
+  proxyMode: ProxyMode | undefined
+  actions: Action[]
+  /** The engine's result for the current text. */
+  sim: Simulation
+  /** The last result without errors: what the graph and tables show while the text has errors. */
+  lastGood: Simulation
+  schemaProblems: SchemaProblem[]
+  runEngine(): void
+  applyAction(action: Action): void
+  setSchemaProblems(problems: SchemaProblem[]): void
+}
+
+export interface UiSlice {
+  bottomTab: BottomTab
+  setBottomTab(tab: BottomTab): void
+  selection: string | null
+  select(id: string | null): void
+  /** A request for the editor to show a line (bumped nonce so the same line can be revealed twice). */
+  reveal: { line: number; column: number; nonce: number } | null
+  revealLine(line: number, column?: number): void
+  editorWidth: number
+  bottomHeight: number
+  setEditorWidth(px: number): void
+  setBottomHeight(px: number): void
+}
+
+export type AppState = EditorSlice & SimulationSlice & UiSlice
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error')
+}
+
+function simulate(yaml: string, seed: number, proxyMode: ProxyMode | undefined, actions: Action[]): Simulation {
+  let sim: Simulation = createSimulation(yaml, { seed, proxyMode })
+  for (const action of actions) sim = sim.apply(action)
+  return sim
+}
+
+let engineTimer: ReturnType<typeof setTimeout> | undefined
+
+export function initialYaml(): string {
+  return loadSavedYaml() ?? DEFAULT_SCENARIO
+}
+
+export const useAppStore = create<AppState>()((set, get) => {
+  const yaml = initialYaml()
+  const first = simulate(yaml, 1, undefined, [])
+  const scheduleEngine = (): void => {
+    if (engineTimer) clearTimeout(engineTimer)
+    engineTimer = setTimeout(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
+  }
+  return {
+    // editor
+    yaml,
+    externalVersion: 0,
+    saveFailed: false,
+    setYaml(text) {
+      if (text === get().yaml) return
+      set({ yaml: text, saveFailed: !saveYaml(text) })
+      scheduleEngine()
+    },
+    replaceYaml(text) {
+      set((s) => ({ yaml: text, externalVersion: s.externalVersion + 1, saveFailed: !saveYaml(text), actions: [] }))
+      get().runEngine()
+    },
+
+    // simulation
+    seed: 1,
+    proxyMode: undefined,
+    actions: [],
+    sim: first,
+    lastGood: hasErrors(first.diagnostics) ? createSimulation('') : first,
+    schemaProblems: [],
+    runEngine() {
+      if (engineTimer) clearTimeout(engineTimer)
+      engineTimer = undefined
+      const { yaml: text, seed, proxyMode, actions } = get()
+      const t0 = performance.now()
+      const sim = simulate(text, seed, proxyMode, actions)
+      performance.measure?.('engine', { start: t0, end: performance.now() })
+      set(hasErrors(sim.diagnostics) ? { sim } : { sim, lastGood: sim })
+    },
+    applyAction(action) {
+      set((s) => ({ actions: [...s.actions, action] }))
+      get().runEngine()
+    },
+    setSchemaProblems(problems) {
+      set({ schemaProblems: problems })
+    },
+
+    // ui
+    bottomTab: 'pods',
+    setBottomTab(tab) {
+      set({ bottomTab: tab })
+    },
+    selection: null,
+    select(id) {
+      set({ selection: id })
+    },
+    reveal: null,
+    revealLine(line, column = 1) {
+      set((s) => ({ reveal: { line, column, nonce: (s.reveal?.nonce ?? 0) + 1 } }))
+    },
+    editorWidth: 420,
+    bottomHeight: 220,
+    setEditorWidth(px) {
+      set({ editorWidth: Math.round(Math.min(Math.max(px, 260), 1100)) })
+    },
+    setBottomHeight(px) {
+      set({ bottomHeight: Math.round(Math.min(Math.max(px, 120), 700)) })
+    },
+  }
+})

@@ -1,0 +1,82 @@
+/**
+ * The Monaco YAML editor. Edits go to the store (which runs the engine,
+ * debounced); engine diagnostics come back as markers; schema markers from
+ * monaco-yaml go to the store's problems list.
+ */
+import { useEffect, useRef } from 'react'
+import { monaco, MODEL_URI } from '../../monaco/setup'
+import { useAppStore } from '../../store'
+import { selectDiagnostics, selectExternalVersion, selectReveal, selectSetSchemaProblems, selectSetYaml } from '../../store/selectors'
+import { toMonacoMarkers } from './toMonacoMarkers'
+
+const SCHEMA_OWNER = 'yaml'
+
+function severityName(s: number): 'error' | 'warning' | 'info' {
+  if (s >= 8) return 'error'
+  if (s >= 4) return 'warning'
+  return 'info'
+}
+
+export default function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null)
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
+  const setYaml = useAppStore(selectSetYaml)
+  const setSchemaProblems = useAppStore(selectSetSchemaProblems)
+  const diagnostics = useAppStore(selectDiagnostics)
+  const externalVersion = useAppStore(selectExternalVersion)
+  const reveal = useAppStore(selectReveal)
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(useAppStore.getState().yaml, 'yaml', MODEL_URI)
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 14,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      wordWrap: 'off',
+      renderWhitespace: 'selection',
+      quickSuggestions: { other: true, comments: false, strings: true },
+      ariaLabel: 'Kubernetes YAML',
+    })
+    editorRef.current = editor
+    const sub = model.onDidChangeContent(() => setYaml(model.getValue()))
+    const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
+      if (!uris.some((u) => u.toString() === MODEL_URI.toString())) return
+      const markers = monaco.editor.getModelMarkers({ resource: MODEL_URI, owner: SCHEMA_OWNER })
+      setSchemaProblems(markers.map((m) => ({ severity: severityName(m.severity), message: m.message, line: m.startLineNumber, column: m.startColumn })))
+    })
+    return () => {
+      sub.dispose()
+      markerSub.dispose()
+      editor.dispose()
+    }
+  }, [setYaml, setSchemaProblems])
+
+  // Text replaced from outside (a scenario load): one undoable edit, so Ctrl+Z brings the old text back.
+  useEffect(() => {
+    const model = monaco.editor.getModel(MODEL_URI)
+    const text = useAppStore.getState().yaml
+    if (!model || model.getValue() === text) return
+    editorRef.current?.pushUndoStop()
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null)
+    editorRef.current?.pushUndoStop()
+  }, [externalVersion])
+
+  useEffect(() => {
+    const model = monaco.editor.getModel(MODEL_URI)
+    if (!model) return
+    monaco.editor.setModelMarkers(model, 'cluster', toMonacoMarkers(diagnostics, (line) => (line <= model.getLineCount() ? model.getLineLength(line) : 0)))
+  }, [diagnostics])
+
+  useEffect(() => {
+    if (!reveal || !editorRef.current) return
+    editorRef.current.revealLineInCenter(reveal.line)
+    editorRef.current.setPosition({ lineNumber: reveal.line, column: reveal.column })
+    editorRef.current.focus()
+  }, [reveal])
+
+  return <div ref={host} className="yaml-editor" data-testid="yaml-editor" />
+}

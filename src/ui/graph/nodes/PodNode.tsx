@@ -1,0 +1,38 @@
+import { memo } from 'react'
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import type { PodNodeData } from '../toFlow'
+
+function labelsText(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .filter(([k]) => k !== 'pod-template-hash')
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')
+}
+
+function PodNode({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
+  const p = data.pod
+  const state = p.phase !== 'Running' ? p.phase : p.ready ? 'Ready' : 'NotReady'
+  return (
+    <div
+      className={`k-pod${selected ? ' selected' : ''}${p.ready ? '' : ' not-ready'}`}
+      data-testid={`pod-${p.namespace}-${p.name}`}
+      title={p.notReadyReason ?? `${p.namespace}/${p.name}`}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="k-title">
+        <span className={`k-dot ${p.ready ? 'ok' : 'bad'}`} aria-hidden="true" />
+        <span className="k-name">{p.name}</span>
+      </div>
+      <div className="k-line">
+        <span className="mono">
+          {p.ip || '<none>'}
+          {p.ports.length > 0 && ` :${p.ports.map((x) => x.containerPort).join(',')}`}
+        </span>{' '}
+        <span className={`k-status ${p.ready ? 'ok' : 'bad'}`}>{state}</span>
+      </div>
+      <div className="k-line small k-labels">{labelsText(p.labels)}</div>
+    </div>
+  )
+}
+
+export default memo(PodNode)
