@@ -110,6 +110,8 @@ export interface Ep {
   portName?: string
   pod?: string
   node?: string
+  /** The endpoint's DNS hostname: a pod's spec.hostname when its spec.subdomain names the Service, or a manual address's hostname. */
+  hostname?: string
 }
 
 export interface EndpointsView {

@@ -76,8 +76,10 @@ export function runEndpointsControllers(
     const selected = pods.filter((p) => p.namespace === svc.meta.namespace && isCandidate(p) && selectorMatches(svc.selector!, p.labels))
     for (const pod of selected) {
       const target = pod.ready || svc.publishNotReadyAddresses ? ready : notReady
+      // ShouldSetHostname: spec.hostname is published when spec.subdomain names this Service.
+      const hostname = pod.spec.hostname && pod.spec.subdomain === svc.meta.name ? pod.spec.hostname : undefined
       if (svc.ports.length === 0) {
-        target.push({ ip: pod.ip, port: 0, pod: pod.name, node: pod.node })
+        target.push(hostname ? { ip: pod.ip, port: 0, pod: pod.name, node: pod.node, hostname } : { ip: pod.ip, port: 0, pod: pod.name, node: pod.node })
         continue
       }
       for (const port of s.ports) {
@@ -85,6 +87,7 @@ export function runEndpointsControllers(
         if (number === undefined) continue // "Failed to find port for service": only this (pod, port) pair is skipped
         const ep: Ep = { ip: pod.ip, port: number, pod: pod.name, node: pod.node }
         if (port.name) ep.portName = port.name
+        if (hostname) ep.hostname = hostname
         target.push(ep)
       }
     }
@@ -108,6 +111,7 @@ function epsFromEndpoints(e: EndpointsObject): EndpointsView {
           if ('name' in p && p.name) ep.portName = p.name
           if (a.targetRef?.kind === 'Pod') ep.pod = a.targetRef.name
           if (a.nodeName) ep.node = a.nodeName
+          if (a.hostname) ep.hostname = a.hostname
           target.push(ep)
         }
       }
