@@ -3,9 +3,15 @@
  * actions applied on top. A Simulation is immutable; `apply` returns a new one.
  */
 import type {
-  Action, ActionResult, Diagnostic, EndpointSliceInfo, EndpointsView, IngressClassInfo, IngressInfo, KubectlGet,
-  NamespaceInfo, NodeInfo, PodInfo, ProxyMode, ServiceInfo, Simulation,
+  Action, ActionResult, Diagnostic, DnsResult, EndpointSliceInfo, EndpointsView, IngressClassInfo, IngressInfo, KubectlGet,
+  NamespaceInfo, NodeInfo, PodInfo, ProxyMode, RequestSpec, ServiceInfo, Simulation, Trace,
 } from './api/types'
+import { resolve as resolveName } from './dns/resolver'
+import { envFor as serviceEnv } from './envvars/serviceEnv'
+import { iptablesSave as iptablesSaveFor, nodeRules } from './kubeproxy/proxyRules'
+import { createNetwork, type Network } from './trace/network'
+import { traceRequest } from './trace/traceRequest'
+import { createTrafficState, type TrafficState } from './trace/trafficState'
 import { applyAction } from './actions/applyAction'
 import { reconcileCluster } from './cluster/reconcile'
 import { emptyRuntime, type Runtime } from './cluster/runtime'
@@ -169,9 +175,45 @@ export class SimulationImpl implements Simulation {
     return this.applyAction(action)
   }
 
+  resolve(name: string, fromPod?: string, type: 'A' | 'SRV' = 'A'): DnsResult {
+    const r = resolveName(this.cluster, name, fromPod, type)
+    return { rcode: r.rcode, tried: [...r.tried], answers: r.answers.map((a) => ({ name: a.name, type: a.type, data: a.data })) }
+  }
+
+  envFor(pod: string, namespace = 'default'): Record<string, string> {
+    return serviceEnv(this.cluster, pod, namespace)
+  }
+
+  iptablesSave(node: string): string {
+    return iptablesSaveFor(this.cluster, node)
+  }
+
+  ipvsadm(_node: string): string {
+    return ''
+  }
+
+  nftRuleset(_node: string): string {
+    return ''
+  }
+
+  private traffic: TrafficState | undefined
+  private network: Network | undefined
+
+  request(req: RequestSpec): Trace {
+    this.traffic ??= createTrafficState(this.seed)
+    this.network ??= createNetwork(this.cluster, (node) => nodeRules(this.cluster, node)!)
+    try {
+      return traceRequest({ net: this.network, traffic: this.traffic, resolve: (name, fromPod, type) => this.resolve(name, fromPod, type) }, req)
+    } catch (err) {
+      return { steps: [], outcome: { status: 'failed', reason: 'INVALID_REQUEST', message: `internal engine error while tracing: ${err instanceof Error ? err.message : String(err)}` } }
+    }
+  }
+
   applyAction(action: Action): SimulationImpl {
     const { desired, seed, manifests } = this.prepared
     const { runtime, result } = applyAction(this.runtime, this.cluster, desired, action)
+    // Pods that are running stay where they are: bind them before reconciling again.
+    for (const p of this.cluster.pods) if (p.node && p.ip) runtime.bindings.set(`${p.namespace}/${p.name}`, { node: p.node, ip: p.ip })
     let state = reconcileCluster(desired, runtime, seed, manifests)
     // Pods that exist now but did not before were created by this action.
     const before = new Set(this.cluster.pods.map((p) => `${p.namespace}/${p.name}`))

@@ -170,6 +170,54 @@ export interface NamespaceInfo {
   builtIn: boolean
 }
 
+/** One hop or decision on a request's way, as the animation and the log show it. */
+export interface TraceStep {
+  kind: 'dns' | 'send' | 'loadbalancer' | 'nodeport' | 'dnat' | 'snat' | 'route' | 'ingress' | 'deliver' | 'reject' | 'drop'
+  /** The graph element it happens at: `node/<n>`, `pod/<ns>/<n>`, `service/<ns>/<n>`, `ingress/<ns>/<n>`, `loadbalancer/<ns>/<svc>`, `coredns`, `external`. */
+  at: string
+  /** What happened, in plain words (says what changed). */
+  text: string
+  /** The packet's addresses ("ip:port") before this step's rewrite. */
+  packet?: { src: string; dst: string }
+  /** The exact iptables-save line that decided this step, where one did. */
+  rule?: string
+  /** Every rule line that matched on the way to this step, in order (for highlighting). */
+  rules?: string[]
+  /** The node whose rules matched, when `rule` is set. */
+  node?: string
+}
+
+export type Outcome =
+  | { status: 'delivered'; pod: string; namespace: string; ip: string; port: number; sourceIP: string }
+  | { status: 'left-cluster'; host: string; ip?: string; port: number }
+  | { status: 'failed'; reason: 'NXDOMAIN' | 'CONNECTION_REFUSED' | 'TIMEOUT' | 'HTTP_404' | 'HTTP_503' | 'INVALID_REQUEST'; message: string }
+
+export interface Trace {
+  steps: TraceStep[]
+  outcome: Outcome
+}
+
+export interface RequestSpec {
+  /** `pod/<name>`, `pod/<namespace>/<name>`, `node/<name>` or `external`. */
+  from: string
+  url: string
+  /** The external client's address (default 203.0.113.10). */
+  clientIP?: string
+  headers?: Record<string, string>
+}
+
+export interface DnsAnswer {
+  name: string
+  type: 'A' | 'CNAME' | 'SRV'
+  data: string
+}
+
+export interface DnsResult {
+  rcode: 'NOERROR' | 'NXDOMAIN'
+  tried: string[]
+  answers: DnsAnswer[]
+}
+
 /** Runtime actions: what a user does to a running cluster (kubectl and friends). */
 export type Action =
   | { type: 'deletePod'; pod: string; namespace?: string }
@@ -210,6 +258,18 @@ export interface Simulation {
   /** The same tables as rows and columns, for rendering. */
   kubectlTable(command: KubectlGet, options?: KubectlOptions): KubectlTableData
   apply(action: Action): Simulation
+  /** The pod's resolver and CoreDNS: what a lookup from that pod returns, and the names it tried. */
+  resolve(name: string, fromPod?: string, type?: 'A' | 'SRV'): DnsResult
+  /** What `env` prints in the pod's first container. */
+  envFor(pod: string, namespace?: string): Record<string, string>
+  /** The node's kube-proxy rules as `iptables-save` prints them (filter and nat). */
+  iptablesSave(node: string): string
+  /** `ipvsadm -Ln` on the node (ipvs mode). */
+  ipvsadm(node: string): string
+  /** `nft list table ip kube-proxy` on the node (nftables mode). */
+  nftRuleset(node: string): string
+  /** Sends one request and traces it. Stateful within this Simulation (affinity, round robin). */
+  request(req: RequestSpec): Trace
 }
 
 export interface KubectlOptions {

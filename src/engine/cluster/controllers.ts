@@ -122,15 +122,16 @@ export function runControllers({ seed, workloads, pods, runtime }: ControllerInp
     const owner = { kind: controllerKind, name: rsName }
 
     // Adopt pods from the YAML: owned by this controller, or orphans matching its selector.
+    // With more than `replicas`, the controller deletes the surplus, newest first.
     let existing = 0
     for (const p of pods) {
       if (adopted.has(p) || p.meta.namespace !== w.meta.namespace) continue
       const ownedHere = p.meta.owner?.kind === controllerKind && p.meta.owner.name === rsName
       const orphanMatch = !p.meta.owner && w.kind !== 'Deployment' && labelSelectorMatches(selector, p.template.labels)
       if (!ownedHere && !orphanMatch) continue
-      if (existing >= replicas) continue
       adopted.add(p)
       if (runtime.deletedPods.has(`${p.meta.namespace}/${p.meta.name}`)) continue
+      if (existing >= replicas) continue
       existing++
       out.push(podFromObject(p, p.meta.name, runtime, owner, controllerKey))
     }

@@ -94,7 +94,7 @@ export function runEndpointsControllers(
     ready.sort(compareEp)
     notReady.sort(compareEp)
     endpoints.set(key, { ready, notReady })
-    slices.push(sliceFrom(svc.meta.namespace, svc.meta.name, `${svc.meta.name}-${sliceSuffix(svc.meta.name)}`, ready, notReady, CONTROLLER_MANAGED, s))
+    slices.push(...controllerSlices(s, selected))
   }
   return { endpoints, slices }
 }
@@ -153,6 +153,52 @@ function manualView(namespace: string, name: string, manualEndpoints: EndpointsO
     }
   }
   return { ready: ready.sort(compareEp), notReady: notReady.sort(compareEp) }
+}
+
+/**
+ * The EndpointSlice controller: one slice per distinct set of resolved ports
+ * (pods whose named port maps to different numbers land in different
+ * slices); conditions ready = ready or publishNotReadyAddresses, serving =
+ * the pod's Ready condition (k8s-semantics.md §2.4).
+ */
+function controllerSlices(s: ServiceState, pods: PodState[]): EndpointSliceInfo[] {
+  const svc = s.obj
+  const groups = new Map<string, { ports: { name?: string; port: number; protocol: string }[]; pods: PodState[] }>()
+  for (const pod of pods) {
+    const ports = s.ports.flatMap((p) => {
+      const n = findPort(pod, p.targetPort, p.protocol)
+      if (n === undefined) return []
+      return [p.name ? { name: p.name, port: n, protocol: p.protocol } : { port: n, protocol: p.protocol }]
+    })
+    if (s.ports.length > 0 && ports.length === 0) continue
+    const sig = ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',')
+    const g = groups.get(sig) ?? { ports, pods: [] }
+    g.pods.push(pod)
+    groups.set(sig, g)
+  }
+  const keys = [...groups.keys()].sort()
+  if (keys.length === 0) {
+    // A Service that selects no pod still gets a placeholder slice (no ports, no endpoints).
+    return [{ name: `${svc.meta.name}-${sliceSuffix(svc.meta.name)}`, namespace: svc.meta.namespace, service: svc.meta.name, addressType: 'IPv4', ports: [], endpoints: [], managedBy: CONTROLLER_MANAGED }]
+  }
+  return keys.map((sig, i) => {
+    const g = groups.get(sig)!
+    const sorted = g.pods.slice().sort((a, b) => (parseIPv4(a.ip) ?? 0) - (parseIPv4(b.ip) ?? 0))
+    return {
+      name: `${svc.meta.name}-${sliceSuffix(i === 0 ? svc.meta.name : `${svc.meta.name}#${sig}`)}`,
+      namespace: svc.meta.namespace,
+      service: svc.meta.name,
+      addressType: 'IPv4' as const,
+      ports: g.ports,
+      endpoints: sorted.map((pod) => ({
+        addresses: [pod.ip],
+        conditions: { ready: pod.ready || svc.publishNotReadyAddresses, serving: pod.ready, terminating: false },
+        nodeName: pod.node,
+        targetRef: { kind: 'Pod' as const, name: pod.name, namespace: pod.namespace },
+      })),
+      managedBy: CONTROLLER_MANAGED,
+    }
+  })
 }
 
 function sliceSuffix(name: string): string {

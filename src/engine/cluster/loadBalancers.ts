@@ -39,7 +39,7 @@ export function assignLoadBalancers(services: ServiceObject[], pools: AddressPoo
     ? pools.map((p) => ({ name: p.meta.name, addresses: p.addresses, autoAssign: p.autoAssign, avoidBuggyIPs: p.avoidBuggyIPs }))
     : [{ ...DEFAULT_POOL, autoAssign: true, avoidBuggyIPs: false }]
   for (const svc of lbs) {
-    if (svc.statusIngressIPs.length > 0) {
+    if (svc.statusIngressIPs.length > 0 || (svc.statusIngressHostnames?.length ?? 0) > 0) {
       out.set(svc, { ips: svc.statusIngressIPs })
       continue
     }

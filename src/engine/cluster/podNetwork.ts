@@ -9,7 +9,10 @@ import type { PodObject } from '../model/objects'
 import type { Reporter } from './report'
 import type { NodeState, PodState } from './state'
 
-export function assignPodIPs(pods: PodState[], nodes: NodeState[], seed: number, given: Map<string, PodObject>, report: Reporter): void {
+export function assignPodIPs(
+  pods: PodState[], nodes: NodeState[], seed: number, given: Map<string, PodObject>, report: Reporter,
+  bound: Map<string, { node: string; ip: string }> = new Map(),
+): void {
   const byName = new Map(nodes.map((n) => [n.name, n]))
   const used = new Map<string, Set<number>>(nodes.map((n) => [n.name, new Set<number>()]))
   // Observed addresses first: they are facts of the pasted cluster.
@@ -18,6 +21,12 @@ export function assignPodIPs(pods: PodState[], nodes: NodeState[], seed: number,
     const node = byName.get(pod.node)
     if (!node) continue
     const obj = given.get(`${pod.namespace}/${pod.name}`)
+    const binding = bound.get(`${pod.namespace}/${pod.name}`)
+    if (binding && binding.node === node.name && binding.ip) {
+      pod.ip = binding.ip
+      used.get(node.name)!.add(parseIPv4(binding.ip)!)
+      continue
+    }
     const observed = obj?.status.podIP ? parseIPv4(obj.status.podIP) : null
     if (obj && observed !== null) {
       pod.ip = formatIPv4(observed)

@@ -5,8 +5,8 @@
  */
 import type { Ep } from '../api/types'
 import type { Manifest } from '../parse/parseManifests'
-import type { DesiredState, PodObject } from '../model/objects'
-import { builtInServices, builtInWorkloads, API_SERVER_PORT } from './builtins'
+import type { DesiredState, IngressClassObject, IngressObject, PodObject } from '../model/objects'
+import { builtInIngressController, builtInServices, builtInWorkloads, bringsIngressController, API_SERVER_PORT, INGRESS_NAMESPACE } from './builtins'
 import { runControllers } from './controllers'
 import { runEndpointsControllers } from './endpointsController'
 import { assignLoadBalancers } from './loadBalancers'
@@ -28,19 +28,22 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
   const controlPlane = nodes.find((n) => n.roles.includes('control-plane') || n.roles.includes('master'))
   const coreDnsNode = controlPlane && !controlPlane.unschedulable && controlPlane.ready ? controlPlane.name : undefined
 
+  // An Ingress needs a controller: without one in the YAML, the addon's ingress-nginx is installed.
+  const addon = desired.ingresses.length > 0 && !bringsIngressController(desired.workloads, desired.pods) ? builtInIngressController() : undefined
   const { pods, replicaSets } = runControllers({
     seed,
-    workloads: [...builtInWorkloads(coreDnsNode), ...desired.workloads],
+    workloads: [...builtInWorkloads(coreDnsNode), ...(addon ? [addon.workload] : []), ...desired.workloads],
     pods: desired.pods,
     runtime,
   })
   const given = new Map<string, PodObject>()
   for (const p of desired.pods) if (p.meta.name) given.set(`${p.meta.namespace}/${p.meta.name}`, p)
-  schedulePods(pods, nodes, seed)
-  assignPodIPs(pods, nodes, seed, given, report)
+  const boundNodes = new Map([...runtime.bindings].map(([k, b]) => [k, b.node]))
+  schedulePods(pods, nodes, seed, boundNodes)
+  assignPodIPs(pods, nodes, seed, given, report, runtime.bindings)
   evaluateReadiness(pods, nodes, given, runtime)
 
-  const serviceObjects = [...builtInServices(), ...desired.services]
+  const serviceObjects = [...builtInServices(), ...(addon ? [addon.service] : []), ...desired.services]
   const allocations = allocateServices(serviceObjects, seed, report)
   const lbs = assignLoadBalancers(serviceObjects.filter((s) => allocations.get(s)!.accepted), desired.addressPools, report)
   const services: ServiceState[] = []
@@ -54,6 +57,8 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
   const apiServer: Ep[] = controlPlane ? [{ ip: controlPlane.ip, port: API_SERVER_PORT, portName: 'https', node: controlPlane.name }] : []
   const { endpoints, slices } = runEndpointsControllers(services, pods, desired.endpoints, desired.endpointSlices, apiServer)
 
+  const ingressClasses = [...(addon ? [addon.ingressClass] : []), ...desired.ingressClasses]
+  const ingresses = admitIngresses(desired.ingresses, ingressClasses, services)
   const state: ClusterState = {
     nodes,
     pods,
@@ -61,14 +66,33 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
     replicaSets,
     endpoints,
     endpointSlices: slices,
-    ingresses: desired.ingresses,
-    ingressClasses: desired.ingressClasses,
+    ingresses,
+    ingressClasses,
     namespaces: [
       ...BUILT_IN_NAMESPACES.map((name) => ({ name, builtIn: true })),
+      ...(addon ? [{ name: INGRESS_NAMESPACE, builtIn: true }] : []),
       ...desired.namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n.meta.name)).map((n) => ({ name: n.meta.name, builtIn: false })),
     ],
     diagnostics: report.diagnostics,
   }
   checkReferences(state, desired, report)
   return state
+}
+
+/**
+ * The DefaultIngressClass admission plugin (an Ingress without a class gets
+ * the one default class) and the controller's status update (the address of
+ * its Service).
+ */
+function admitIngresses(ingresses: IngressObject[], classes: IngressClassObject[], services: ServiceState[]): IngressObject[] {
+  const defaults = classes.filter((c) => c.isDefault)
+  const controllerService = services.find((s) => s.obj.builtIn && s.obj.meta.namespace === INGRESS_NAMESPACE)
+  return ingresses.map((i) => {
+    // With several default classes the most recently created one wins (the addon's comes first).
+    const ingressClassName = i.ingressClassName ?? (i.classAnnotation === undefined && defaults.length > 0 ? defaults[defaults.length - 1].meta.name : undefined)
+    const cls = classes.find((c) => c.meta.name === (ingressClassName ?? i.classAnnotation))
+    const served = cls?.controller === 'k8s.io/ingress-nginx' || (!cls && (ingressClassName ?? i.classAnnotation) === 'nginx')
+    const statusAddresses = i.statusAddresses.length > 0 || !served || !controllerService ? i.statusAddresses : controllerService.loadBalancerIPs
+    return { ...i, ingressClassName, statusAddresses }
+  })
 }

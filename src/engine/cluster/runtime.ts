@@ -19,6 +19,8 @@ export interface Runtime {
   createdAt: Map<string, number>
   extraNodes: number
   cordoned: Set<string>
+  /** Where each pod (`namespace/name`) was bound and the IP it got: a running pod never moves. */
+  bindings: Map<string, { node: string; ip: string }>
 }
 
 export function emptyRuntime(): Runtime {
@@ -31,6 +33,7 @@ export function emptyRuntime(): Runtime {
     createdAt: new Map(),
     extraNodes: 0,
     cordoned: new Set(),
+    bindings: new Map(),
   }
 }
 
@@ -44,5 +47,6 @@ export function cloneRuntime(r: Runtime): Runtime {
     createdAt: new Map(r.createdAt),
     extraNodes: r.extraNodes,
     cordoned: new Set(r.cordoned),
+    bindings: new Map(r.bindings),
   }
 }

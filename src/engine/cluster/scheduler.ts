@@ -1,9 +1,11 @@
 /**
  * kube-scheduler, reduced to what decides placement in a playground:
- * nodeName binds directly; otherwise filter nodes (ready, schedulable,
- * taints tolerated, nodeSelector) and score them so that pods of one
- * controller spread across nodes (the default topology spreading), then
- * the least loaded node, ties broken by the seeded hash.
+ * a pod already bound to a node stays there; nodeName binds directly;
+ * otherwise the scheduler filters nodes (ready, schedulable, taints
+ * tolerated, nodeSelector) and scores them so that the pods of one
+ * controller spread across nodes (the default PodTopologySpread), ties
+ * broken by a stable per-pod rotation. Placement does not depend on
+ * unrelated pods, so adding one pod or Service never moves the others.
  */
 import { fnv1a32 } from '../rng'
 import type { Toleration } from '../model/objects'
@@ -34,47 +36,60 @@ function filterReason(pod: PodState, node: NodeState): string | undefined {
   return undefined
 }
 
+/** The group a pod is spread with: its controller, or for a bare pod the pod alone. */
 function spreadKey(pod: PodState): string {
-  return pod.controllerKey ?? `${pod.namespace}/${Object.entries(pod.labels).sort().join(',')}`
+  return pod.controllerKey ?? `${pod.namespace}/${pod.name}`
 }
 
-export function schedulePods(pods: PodState[], nodes: NodeState[], seed: number): void {
+/**
+ * Places every pod without a node. `bound` holds the nodes pods were bound
+ * to before (runtime actions): a bound pod is never moved.
+ */
+export function schedulePods(pods: PodState[], nodes: NodeState[], seed: number, bound: Map<string, string> = new Map()): void {
   const byName = new Map(nodes.map((n) => [n.name, n]))
-  const total = new Map<string, number>(nodes.map((n) => [n.name, 0]))
   const spread = new Map<string, number>()
   const place = (pod: PodState, node: string): void => {
     pod.node = node
-    total.set(node, (total.get(node) ?? 0) + 1)
     const k = `${spreadKey(pod)}@${node}`
     spread.set(k, (spread.get(k) ?? 0) + 1)
   }
+  // Bound pods first: they are facts, the rest is placed around them.
+  const unbound: PodState[] = []
   for (const pod of pods) {
+    const node = bound.get(`${pod.namespace}/${pod.name}`)
+    if (node && byName.has(node)) place(pod, node)
+    else unbound.push(pod)
+  }
+  for (const pod of unbound) {
     if (pod.spec.nodeName) {
       if (byName.has(pod.spec.nodeName)) place(pod, pod.spec.nodeName)
       else pod.schedulingMessage = `spec.nodeName "${pod.spec.nodeName}" is not a node of this cluster: the pod stays Pending`
       continue
     }
     const reasons = new Map<string, number>()
-    let best: { node: NodeState; score: [number, number, number] } | undefined
+    const feasible: NodeState[] = []
     for (const node of nodes) {
       const reason = filterReason(pod, node)
-      if (reason) {
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
-        continue
-      }
-      const score: [number, number, number] = [
-        spread.get(`${spreadKey(pod)}@${node.name}`) ?? 0,
-        total.get(node.name) ?? 0,
-        fnv1a32(`${seed}/${pod.namespace}/${pod.name}@${node.name}`),
-      ]
-      if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && (score[1] < best.score[1] || (score[1] === best.score[1] && score[2] < best.score[2])))) {
-        best = { node, score }
-      }
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
+      else feasible.push(node)
     }
-    if (best) place(pod, best.node.name)
-    else {
-      const parts = [...reasons.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([r, n]) => `${n} ${r}`)
+    if (feasible.length === 0) {
+      const parts = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).sort()
       pod.schedulingMessage = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`
+      continue
     }
+    // Spread first; then a rotation that starts at a per-controller offset and moves one node per ordinal.
+    const key = spreadKey(pod)
+    const start = (fnv1a32(`${seed}/${key}`) + (pod.ordinal ?? 0)) % feasible.length
+    let best = feasible[start]
+    let bestScore = [Number.POSITIVE_INFINITY, 0]
+    feasible.forEach((node, i) => {
+      const score = [spread.get(`${key}@${node.name}`) ?? 0, (i - start + feasible.length) % feasible.length]
+      if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
+        best = node
+        bestScore = score
+      }
+    })
+    place(pod, best.name)
   }
 }

@@ -26,7 +26,10 @@ export function defaultNode(index: number): NodeState {
   const name = controlPlane ? 'control-plane' : `worker-${index}`
   const podCIDR = podCidrFor(index)
   const labels = baseLabels(name)
-  if (controlPlane) labels['node-role.kubernetes.io/control-plane'] = ''
+  if (controlPlane) {
+    labels['node-role.kubernetes.io/control-plane'] = ''
+    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = ''
+  }
   return {
     name,
     ip: formatIPv4(NODE_NETWORK_BASE + index),

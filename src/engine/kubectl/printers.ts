@@ -66,10 +66,12 @@ function externalIP(s: ServiceState, wide: boolean): string {
     case 'NodePort':
       return svc.externalIPs.length ? svc.externalIPs.join(',') : '<none>'
     case 'LoadBalancer': {
-      const all = [...s.loadBalancerIPs, ...svc.externalIPs]
-      if (all.length === 0) return '<pending>'
-      const text = all.join(',')
-      return !wide && text.length > 16 ? `${text.slice(0, 13)}...` : text
+      // loadBalancerStatusStringer: IPs (or hostnames) as a sorted set, clipped to 16 characters; externalIPs after.
+      const ingress = [...new Set([...s.loadBalancerIPs, ...(svc.statusIngressHostnames ?? [])])].sort()
+      let lb = ingress.join(',')
+      if (!wide && lb.length > 16) lb = `${lb.slice(0, 13)}...`
+      if (svc.externalIPs.length > 0) return [...(lb ? lb.split(',') : []), ...svc.externalIPs].join(',')
+      return lb || '<pending>'
     }
     case 'ExternalName':
       return svc.externalName ?? '<none>'

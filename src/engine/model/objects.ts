@@ -127,6 +127,8 @@ export interface ServiceObject {
   loadBalancerClass?: string
   /** status.loadBalancer.ingress[].ip as pasted. */
   statusIngressIPs: string[]
+  /** status.loadBalancer.ingress[].hostname as pasted (cloud load balancers with a DNS name). */
+  statusIngressHostnames?: string[]
   builtIn: boolean
 }
 
@@ -171,7 +173,10 @@ export interface EndpointSliceObject {
 export interface IngressObject {
   meta: ObjectMeta
   apiVersion: string
+  /** spec.ingressClassName (what `kubectl get ingress` shows as CLASS). */
   ingressClassName?: string
+  /** The legacy `kubernetes.io/ingress.class` annotation, which controllers still honour. */
+  classAnnotation?: string
   rules: { host?: string; paths: IngressPathInfo[] }[]
   defaultBackend?: IngressBackendInfo
   tls: { hosts: string[]; secretName?: string }[]

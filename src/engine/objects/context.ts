@@ -41,6 +41,13 @@ export class ReadContext {
     this.push('error', `${prefix}${formatPath(path)}: ${body}`, path, code, part)
   }
 
+  /** A field error printed with one path but pointing at another (what the user wrote). */
+  fieldErrorAt(locatePath: Path, shownPath: Path, body: string, code = 'FIELD_INVALID', part: 'key' | 'value' = 'value'): void {
+    this.rejected = true
+    const prefix = `The ${this.m.kind} "${this.m.name}" is invalid: `
+    this.push('error', `${prefix}${formatPath(shownPath)}: ${body}`, locatePath, code, part)
+  }
+
   required(path: Path, detail?: string): void {
     this.fieldError(path, detail ? `Required value: ${detail}` : 'Required value', 'FIELD_REQUIRED', 'key')
   }

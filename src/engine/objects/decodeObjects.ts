@@ -72,7 +72,7 @@ function readOwner(raw: unknown): ObjectMeta['owner'] {
 export function decodeObjects(manifests: Manifest[]): DecodeResult {
   const desired = emptyState()
   const diagnostics: Diagnostic[] = []
-  const accepted: { m: Manifest; kind: SimulatedKind; namespace: string }[] = []
+  const accepted: { m: Manifest; kind: SimulatedKind; namespace: string; seq: number }[] = []
 
   manifests.forEach((m, seq) => {
     const ctx = new ReadContext(m)
@@ -111,7 +111,10 @@ export function decodeObjects(manifests: Manifest[]): DecodeResult {
           break
         }
         case 'Service': push(ctx, desired.services, readService(ctx, meta, m.body)); break
-        case 'Endpoints': push(ctx, desired.endpoints, readEndpoints(ctx, meta, m.body)); break
+        case 'Endpoints':
+          ctx.warn(['kind'], 'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice', 'ENDPOINTS_DEPRECATED')
+          push(ctx, desired.endpoints, readEndpoints(ctx, meta, m.body))
+          break
         case 'EndpointSlice': push(ctx, desired.endpointSlices, readEndpointSlice(ctx, meta, m.body)); break
         case 'Ingress': push(ctx, desired.ingresses, readIngress(ctx, meta, m.body, m.apiVersion, legacy)); break
         case 'IngressClass': push(ctx, desired.ingressClasses, readIngressClass(ctx, meta, m.body)); break
@@ -124,7 +127,7 @@ export function decodeObjects(manifests: Manifest[]): DecodeResult {
           throw new Error(`unhandled kind ${String(never)}`)
         }
       }
-      if (!ctx.rejected) accepted.push({ m, kind, namespace: meta.namespace })
+      if (!ctx.rejected) accepted.push({ m, kind, namespace: meta.namespace, seq })
     }
     diagnostics.push(...ctx.diagnostics)
   })
@@ -141,18 +144,22 @@ function push<T>(ctx: ReadContext, list: T[], value: T): void {
 /** An object in a namespace that does not exist is refused: `namespaces "x" not found`. */
 function checkNamespacesExist(
   desired: DesiredState,
-  accepted: { m: Manifest; kind: SimulatedKind; namespace: string }[],
+  accepted: { m: Manifest; kind: SimulatedKind; namespace: string; seq: number }[],
   diagnostics: Diagnostic[],
 ): void {
-  const known = new Set([...BUILT_IN_NAMESPACES, ...desired.namespaces.map((n) => n.meta.name)])
+  // kubectl apply creates objects in file order: a namespace exists for the documents after its own.
+  const createdAt = new Map<string, number>(BUILT_IN_NAMESPACES.map((n) => [n, -1]))
+  for (const n of desired.namespaces) if (!createdAt.has(n.meta.name)) createdAt.set(n.meta.name, n.meta.seq)
   // Installing MetalLB creates its namespace; the playground treats its objects as that install.
-  if (desired.addressPools.length > 0) known.add('metallb-system')
+  if (desired.addressPools.length > 0 && !createdAt.has('metallb-system')) createdAt.set('metallb-system', -1)
   const missing = new Set<string>()
   for (const a of accepted) {
-    if (a.namespace === '' || known.has(a.namespace)) continue
+    const nsAt = createdAt.get(a.namespace)
+    if (a.namespace === '' || (nsAt !== undefined && nsAt < a.seq)) continue
     missing.add(`${a.m.kind}/${a.namespace}/${a.m.name}`)
     const ctx = new ReadContext(a.m)
-    ctx.error(['metadata', 'namespace'], `Error from server (NotFound): namespaces "${a.namespace}" not found`, 'NAMESPACE_NOT_FOUND')
+    const later = nsAt !== undefined ? ` (the Namespace is created by a later document: kubectl apply goes in file order)` : ''
+    ctx.error(['metadata', 'namespace'], `Error from server (NotFound): namespaces "${a.namespace}" not found${later}`, 'NAMESPACE_NOT_FOUND')
     diagnostics.push(...ctx.diagnostics)
   }
   if (missing.size === 0) return

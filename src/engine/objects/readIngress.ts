@@ -138,7 +138,8 @@ export function readIngress(ctx: ReadContext, meta: ObjectMeta, body: Json, apiV
   return {
     meta,
     apiVersion,
-    ingressClassName: asString(spec.ingressClassName) || annotationClass || undefined,
+    ingressClassName: asString(spec.ingressClassName) || undefined,
+    classAnnotation: annotationClass || undefined,
     rules,
     defaultBackend,
     tls,

@@ -22,7 +22,7 @@ export function specialIPProblem(ip: number): string | undefined {
   if (isUnspecified(ip)) return 'may not be unspecified (0.0.0.0, ::)'
   if (isLoopback(ip)) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)'
   if (isLinkLocal(ip)) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)'
-  if (ip >>> 24 === 224) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'
+  if (ip >>> 8 === 0xe00000) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)'
   return undefined
 }
 
@@ -43,7 +43,8 @@ function readServicePorts(ctx: ReadContext, raw: unknown, type: ServiceType): Se
       names.add(name)
     }
     const number = asInt(port.port)
-    if (number === undefined) ctx.required([...path, 'port'])
+    // Port is a plain int32: a missing port is 0, which fails the range check.
+    if (number === undefined) ctx.invalid([...path, 'port'], 0, 'must be between 1 and 65535, inclusive')
     else if (Number.isNaN(number)) ctx.invalid([...path, 'port'], port.port, 'must be an integer')
     else for (const msg of isValidPortNum(number)) ctx.invalid([...path, 'port'], number, msg)
     const protocol = asString(port.protocol) ?? 'TCP'
@@ -100,6 +101,8 @@ export function readService(ctx: ReadContext, meta: ObjectMeta, body: Json): Ser
   const clusterIPRaw = asString(spec.clusterIP) ?? ''
   const clusterIPs = asArray(spec.clusterIPs).map((v) => asString(v) ?? '')
   const requestedClusterIP = clusterIPRaw || clusterIPs[0] || ''
+  // Messages name spec.clusterIPs (what the API server validates); they point at what the user wrote.
+  const clusterIPPath = clusterIPRaw !== '' ? ['spec', 'clusterIP'] : ['spec', 'clusterIPs', 0]
   const headless = requestedClusterIP === 'None'
 
   if (type === 'ExternalName') {
@@ -107,13 +110,13 @@ export function readService(ctx: ReadContext, meta: ObjectMeta, body: Json): Ser
     if (spec.ipFamilies !== undefined) ctx.forbidden(['spec', 'ipFamilies'], 'may not be set for ExternalName services')
     if (spec.ipFamilyPolicy !== undefined) ctx.forbidden(['spec', 'ipFamilyPolicy'], 'may not be set for ExternalName services')
   } else if (requestedClusterIP !== '' && !headless && parseIPv4(requestedClusterIP) === null) {
-    ctx.invalid(['spec', 'clusterIPs', 0], requestedClusterIP, 'must be a valid IP address')
+    ctx.fieldErrorAt(clusterIPPath, ['spec', 'clusterIPs', 0], `Invalid value: ${JSON.stringify(requestedClusterIP)}: must be a valid IP address`)
   }
   if (clusterIPRaw !== '' && clusterIPs.length > 0 && clusterIPs[0] !== clusterIPRaw) {
-    ctx.fieldError(['spec', 'clusterIPs'], `Invalid value: ${JSON.stringify(clusterIPs)}: first value must match \`clusterIP\``)
+    ctx.fieldError(['spec', 'clusterIPs'], `Invalid value: []string{${clusterIPs.map((c) => JSON.stringify(c)).join(', ')}}: first value must match \`clusterIP\``)
   }
   if (headless && (type === 'NodePort' || type === 'LoadBalancer')) {
-    ctx.invalid(['spec', 'clusterIPs', 0], 'None', `may not be set to 'None' for ${type} services`)
+    ctx.fieldErrorAt(clusterIPPath, ['spec', 'clusterIPs', 0], `Invalid value: "None": may not be set to 'None' for ${type} services`)
   }
 
   let externalName: string | undefined
@@ -188,16 +191,33 @@ export function readService(ctx: ReadContext, meta: ObjectMeta, body: Json): Ser
     ctx.invalid(['spec', 'healthCheckNodePort'], healthCheckNodePort, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'")
   }
   for (const field of ['loadBalancerSourceRanges', 'allocateLoadBalancerNodePorts', 'loadBalancerClass'] as const) {
-    if (spec[field] !== undefined && type !== 'LoadBalancer') ctx.forbidden(['spec', field], "may only be used when `type` is 'LoadBalancer'")
+    if (spec[field] === undefined || type === 'LoadBalancer') continue
+    if (field === 'loadBalancerSourceRanges' && asArray(spec[field]).length === 0) continue
+    // validation.go names this one specPath.Child("LoadBalancerSourceRanges"), capital L.
+    const shown = field === 'loadBalancerSourceRanges' ? 'LoadBalancerSourceRanges' : field
+    ctx.fieldErrorAt(['spec', field], ['spec', shown], "Forbidden: may only be used when `type` is 'LoadBalancer'", 'FIELD_FORBIDDEN', 'key')
+  }
+  // Single-stack IPv4 cluster: IPv6 families and RequireDualStack are refused (alloc.go initIPFamilyFields).
+  asArray(spec.ipFamilies).forEach((f, i) => {
+    if (asString(f) === 'IPv6') ctx.invalid(['spec', 'ipFamilies', i], 'IPv6', 'not configured on this cluster')
+    else if (asString(f) !== 'IPv4') ctx.unsupported(['spec', 'ipFamilies', i], asString(f) ?? '', ['IPv4', 'IPv6'])
+  })
+  if (asString(spec.ipFamilyPolicy) === 'RequireDualStack') {
+    ctx.invalid(['spec', 'ipFamilyPolicy'], 'RequireDualStack', 'this cluster is not configured for dual-stack services')
   }
 
   const statusIngressIPs = asArray(get(body, 'status', 'loadBalancer', 'ingress'))
     .map((ing) => asString(asObject(ing)?.ip))
     .filter((ip): ip is string => ip !== undefined && parseIPv4(ip) !== null)
 
+  const statusIngressHostnames = asArray(get(body, 'status', 'loadBalancer', 'ingress'))
+    .filter((ing) => !asString(asObject(ing)?.ip))
+    .map((ing) => asString(asObject(ing)?.hostname))
+    .filter((h): h is string => !!h)
   return {
     meta,
     type,
+    statusIngressHostnames,
     selector: type === 'ExternalName' ? null : selector,
     requestedClusterIP: type === 'ExternalName' ? '' : requestedClusterIP,
     ports,

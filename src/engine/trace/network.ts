@@ -1,0 +1,227 @@
+/**
+ * The routed pod network and each node's kernel, in iptables (and nftables)
+ * mode: a packet arrives at a node (from a local pod, from the wire, or from
+ * a process on the node), passes nat PREROUTING or OUTPUT, the routing
+ * decision, filter INPUT/FORWARD/OUTPUT, nat POSTROUTING, then goes to a
+ * local pod, another node (each node routes the others' pod CIDRs via their
+ * IP), or out of the cluster. See kernel-notes.md for what a real kernel
+ * does with the same rules on this topology.
+ */
+import type { TraceStep } from '../api/types'
+import type { ClusterState, NodeState, PodState } from '../cluster/state'
+import type { NodeRules } from '../kubeproxy/iptables/buildRules'
+import { ruleText } from '../kubeproxy/iptables/iptablesSave'
+import type { Rule } from '../kubeproxy/iptables/model'
+import { inCidr } from '../kubeproxy/servicePorts'
+import { API_SERVER_PORT } from '../cluster/builtins'
+import { inServiceCidr } from '../cluster/serviceAllocation'
+import { runHook, type HookResult, type Packet } from './netfilter'
+import type { TrafficState } from './trafficState'
+
+export type Delivery =
+  | { status: 'delivered'; pod: string; namespace: string; ip: string; port: number; sourceIP: string }
+  | { status: 'left-cluster'; host: string; ip?: string; port: number }
+  | { status: 'failed'; reason: 'CONNECTION_REFUSED' | 'TIMEOUT'; message: string }
+
+export interface Network {
+  state: ClusterState
+  rules(node: string): NodeRules
+  isLocal(node: NodeState, ip: string): boolean
+  podByIP(ip: string): PodState | undefined
+  nodeByName(name: string): NodeState | undefined
+  nodeByIP(ip: string): NodeState | undefined
+  /** The node whose pod CIDR holds this address. */
+  nodeForPodIP(ip: string): NodeState | undefined
+}
+
+export function createNetwork(state: ClusterState, rulesFor: (node: string) => NodeRules, extraLocal: (node: NodeState) => string[] = () => []): Network {
+  const cache = new Map<string, NodeRules>()
+  const pods = new Map<string, PodState>()
+  for (const p of state.pods) if (p.ip && p.phase === 'Running') pods.set(p.ip, p)
+  const localExtra = new Map<string, Set<string>>()
+  return {
+    state,
+    rules(node) {
+      let r = cache.get(node)
+      if (!r) cache.set(node, (r = rulesFor(node)))
+      return r
+    },
+    isLocal(node, ip) {
+      if (ip === node.ip || ip === '169.254.1.1' || inCidr(ip, '127.0.0.0/8')) return true
+      let extra = localExtra.get(node.name)
+      if (!extra) localExtra.set(node.name, (extra = new Set(extraLocal(node))))
+      return extra.has(ip)
+    },
+    podByIP: (ip) => pods.get(ip),
+    nodeByName: (name) => state.nodes.find((n) => n.name === name),
+    nodeByIP: (ip) => state.nodes.find((n) => n.ip === ip),
+    nodeForPodIP: (ip) => state.nodes.find((n) => inCidr(ip, n.podCIDR)),
+  }
+}
+
+const hp = (ip: string, port: number): string => `${ip}:${port}`
+
+/** Short names for the chains a walk went through: KUBE-SERVICES → KUBE-SVC-XCC… → KUBE-SEP-…. */
+function chainPath(matched: Rule[]): string {
+  const chains: string[] = []
+  for (const r of matched) if (!chains.includes(r.chain) && r.chain.startsWith('KUBE-')) chains.push(r.chain)
+  return chains.join(' → ')
+}
+
+function commentOf(r: Rule): string | undefined {
+  const c = r.matches.find((m) => m.m === 'comment')
+  return c && c.m === 'comment' ? c.comment : undefined
+}
+
+/** A pod listens on the ports its containers declare; one that declares none answers on any port. */
+export function podListens(pod: PodState, port: number, proto: string): boolean {
+  const ports = pod.spec.containers.flatMap((c) => c.ports)
+  if (ports.length === 0) return true
+  return ports.some((p) => p.containerPort === port && p.protocol.toLowerCase() === proto)
+}
+
+interface CarryOptions {
+  net: Network
+  traffic: TrafficState
+  steps: TraceStep[]
+  /** The Service the packet was addressed to, for the step text. */
+  service?: string
+}
+
+function natSteps(o: CarryOptions, node: NodeState, before: Packet, res: HookResult): void {
+  const lines = res.matched.map(ruleText)
+  const np = res.matched.find((r) => r.chain === 'KUBE-NODEPORTS')
+  if (np) {
+    o.steps.push({
+      kind: 'nodeport', at: `node/${node.name}`, node: node.name,
+      text: `${node.name}: NodePort ${before.dport} belongs to ${commentOf(np) ?? 'a Service'} (KUBE-NODEPORTS → ${np.target.j === 'chain' ? np.target.chain : ''})`,
+      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(np), rules: lines,
+    })
+  }
+  if (res.dnat) {
+    const sep = res.dnat.rule.chain
+    const pick = res.matched.find((r) => r.target.j === 'chain' && r.target.chain === sep && r.chain.startsWith('KUBE-SV'))
+    const how = pick?.matches.some((m) => m.m === 'recent') ? 'ClientIP affinity (recent list) picked' : pick?.matches.some((m) => m.m === 'statistic') ? 'the random statistic match picked' : 'picked'
+    o.steps.push({
+      kind: 'dnat', at: `node/${node.name}`, node: node.name,
+      text: `${node.name}: ${chainPath(res.matched)}: ${how} ${sep}; DNAT ${hp(before.dst, before.dport)} → ${res.dnat.to}`,
+      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(res.dnat.rule), rules: lines,
+    })
+  }
+}
+
+function filterStop(o: CarryOptions, node: NodeState, pkt: Packet, res: HookResult): Delivery | undefined {
+  if (res.verdict === 'ACCEPT') return undefined
+  const rule = res.decisive!
+  const why = commentOf(rule) ?? ''
+  const step: TraceStep = {
+    kind: res.verdict === 'REJECT' ? 'reject' : 'drop', at: `node/${node.name}`, node: node.name,
+    text: res.verdict === 'REJECT'
+      ? `${node.name}: filter ${rule.chain} rejects it (${why}): ICMP port unreachable, the connection is refused at once`
+      : `${node.name}: filter ${rule.chain} drops it (${why}): no answer, the client times out`,
+    packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) }, rule: ruleText(rule), rules: res.matched.map(ruleText),
+  }
+  o.steps.push(step)
+  return res.verdict === 'REJECT'
+    ? { status: 'failed', reason: 'CONNECTION_REFUSED', message: `connect to ${hp(pkt.dst, pkt.dport)} failed: Connection refused (${why})` }
+    : { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out (${why})` }
+}
+
+/**
+ * Carries a new connection's first packet from where it enters `node` to its end.
+ * `origin`: 'local' for a process on the node (nat OUTPUT), otherwise it arrived
+ * from a pod or the wire (nat PREROUTING).
+ */
+export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin: 'local' | 'pod' | 'wire'): Delivery {
+  let node = startNode
+  let from = origin
+  for (let hop = 0; hop < 16; hop++) {
+    const rules = o.net.rules(node.name)
+    const ctx = { node: node.name, isLocal: (ip: string) => o.net.isLocal(node, ip), traffic: o.traffic }
+    const before = { ...pkt }
+    const nat = runHook(rules.nat, from === 'local' ? 'OUTPUT' : 'PREROUTING', pkt, ctx)
+    natSteps(o, node, before, nat)
+    if (from === 'local') {
+      const stop = filterStop(o, node, pkt, runHook(rules.filter, 'OUTPUT', pkt, ctx))
+      if (stop) return stop
+    }
+    if (o.net.isLocal(node, pkt.dst)) {
+      const stop = filterStop(o, node, pkt, runHook(rules.filter, 'INPUT', pkt, ctx))
+      if (stop) return stop
+      return deliverToNode(o, node, pkt)
+    }
+    if (from !== 'local') {
+      const stop = filterStop(o, node, pkt, runHook(rules.filter, 'FORWARD', pkt, ctx))
+      if (stop) return stop
+    }
+    const beforeSnat = { ...pkt }
+    const post = runHook(rules.nat, 'POSTROUTING', pkt, ctx)
+    if (post.masquerade) {
+      pkt.src = node.ip
+      o.steps.push({
+        kind: 'snat', at: `node/${node.name}`, node: node.name,
+        text: `${node.name}: the packet carries mark 0x4000 (KUBE-MARK-MASQ), so KUBE-POSTROUTING masquerades it: source ${hp(beforeSnat.src, beforeSnat.sport)} → ${hp(pkt.src, pkt.sport)} (the node's address)`,
+        packet: { src: hp(beforeSnat.src, beforeSnat.sport), dst: hp(pkt.dst, pkt.dport) }, rule: ruleText(post.masquerade), rules: post.matched.map(ruleText),
+      })
+    }
+    pkt.mark = 0
+    // Routing: a local pod, another node's pod CIDR or address, or out of the cluster.
+    const pod = o.net.podByIP(pkt.dst)
+    if (pod && pod.node === node.name) return deliverToPod(o, pod, pkt)
+    const owner = o.net.nodeForPodIP(pkt.dst) ?? o.net.nodeByIP(pkt.dst)
+    if (owner && owner.name !== node.name) {
+      const viaPodCidr = inCidr(pkt.dst, owner.podCIDR)
+      o.steps.push({
+        kind: 'route', at: `node/${owner.name}`,
+        text: viaPodCidr
+          ? `${node.name} routes ${owner.podCIDR} via ${owner.ip}: the packet crosses to ${owner.name}, addresses unchanged`
+          : `${node.name} sends it to ${owner.name} (${owner.ip}) on the node network`,
+        packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) },
+      })
+      node = owner
+      from = 'wire'
+      continue
+    }
+    if (owner && owner.name === node.name) {
+      // An address in this node's pod CIDR that no running pod has.
+      o.steps.push({ kind: 'drop', at: `node/${node.name}`, text: `${node.name}: no pod has ${pkt.dst} (no route to it): the connection times out`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+      return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: no pod has that address` }
+    }
+    if (inServiceCidr(pkt.dst)) {
+      o.steps.push({
+        kind: 'drop', at: `node/${node.name}`,
+        text: `${node.name}: no kube-proxy rule matched ${hp(pkt.dst, pkt.dport)}, and a ClusterIP belongs to no machine: the packet follows the default route and is never answered`,
+        packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) },
+      })
+      return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: nothing answers for this address and port` }
+    }
+    o.steps.push({ kind: 'route', at: 'external', text: `${node.name} sends it out of the cluster through its default route to ${pkt.dst}`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+    return { status: 'left-cluster', host: pkt.dst, ip: pkt.dst, port: pkt.dport }
+  }
+  o.steps.push({ kind: 'drop', at: `node/${node.name}`, text: 'the packet went round in circles (routing loop): dropped', packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+  return { status: 'failed', reason: 'TIMEOUT', message: 'routing loop' }
+}
+
+export function deliverToPod(o: CarryOptions, pod: PodState, pkt: Packet): Delivery {
+  const at = `pod/${pod.namespace}/${pod.name}`
+  const packet = { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) }
+  if (!podListens(pod, pkt.dport, pkt.proto)) {
+    const declared = pod.spec.containers.flatMap((c) => c.ports.map((p) => p.containerPort)).join(', ')
+    o.steps.push({ kind: 'reject', at, text: `${pod.name} listens on ${declared}, not ${pkt.dport}: it answers with a TCP reset`, packet })
+    return { status: 'failed', reason: 'CONNECTION_REFUSED', message: `connect to ${hp(pkt.dst, pkt.dport)} failed: Connection refused (${pod.name} does not listen on ${pkt.dport})` }
+  }
+  o.steps.push({ kind: 'deliver', at, text: `${pod.name} accepts the connection on ${hp(pkt.dst, pkt.dport)}; it sees the client as ${pkt.src}`, packet })
+  return { status: 'delivered', pod: pod.name, namespace: pod.namespace, ip: pod.ip, port: pkt.dport, sourceIP: pkt.src }
+}
+
+function deliverToNode(o: CarryOptions, node: NodeState, pkt: Packet): Delivery {
+  const packet = { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) }
+  const controlPlane = node.roles.includes('control-plane') || node.roles.includes('master')
+  if (controlPlane && pkt.dport === API_SERVER_PORT && pkt.dst === node.ip) {
+    const name = `kube-apiserver-${node.name}`
+    o.steps.push({ kind: 'deliver', at: `node/${node.name}`, text: `the API server (${name}, host network) accepts it on ${hp(pkt.dst, pkt.dport)}`, packet })
+    return { status: 'delivered', pod: name, namespace: 'kube-system', ip: node.ip, port: pkt.dport, sourceIP: pkt.src }
+  }
+  o.steps.push({ kind: 'reject', at: `node/${node.name}`, text: `${node.name}: nothing listens on ${hp(pkt.dst, pkt.dport)}, so the node answers with a TCP reset`, packet })
+  return { status: 'failed', reason: 'CONNECTION_REFUSED', message: `connect to ${hp(pkt.dst, pkt.dport)} failed: Connection refused (no process listens there)` }
+}
