@@ -8,10 +8,13 @@ import type {
 } from './api/types'
 import { resolve as resolveName } from './dns/resolver'
 import { envFor as serviceEnv } from './envvars/serviceEnv'
-import { iptablesSave as iptablesSaveFor, nodeRules } from './kubeproxy/proxyRules'
+import { iptablesSaveText } from './kubeproxy/iptables/iptablesSave'
+import { ipvsadmText } from './kubeproxy/ipvs'
+import { createKubeProxy, type KubeProxy } from './kubeproxy/kubeProxy'
 import { createNetwork, type Network } from './trace/network'
 import { traceRequest } from './trace/traceRequest'
 import { createTrafficState, type TrafficState } from './trace/trafficState'
+import { IPVS_SCHEDULERS } from './kubeproxy/ipvs'
 import { applyAction } from './actions/applyAction'
 import { reconcileCluster } from './cluster/reconcile'
 import { emptyRuntime, type Runtime } from './cluster/runtime'
@@ -34,6 +37,8 @@ interface Prepared {
   diagnostics: Diagnostic[]
   documents: SourceRange[]
   syntaxOk: boolean
+  /** ipvs scheduler from the KubeProxyConfiguration (default rr). */
+  ipvsScheduler?: string
 }
 
 export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode | undefined): Prepared {
@@ -48,7 +53,21 @@ export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode |
       diagnostics.push({ severity: 'warning', message: 'mode "kernelspace" is kube-proxy\'s Windows mode: the playground uses iptables', ...m.locate(['mode']), code: 'PROXY_MODE_WINDOWS' })
     } else proxyMode = config.mode as ProxyMode
   }
-  return { seed, proxyMode, manifests: parsed.manifests, desired: decoded.desired, diagnostics, documents: parsed.documents, syntaxOk: parsed.syntaxOk }
+  let ipvsScheduler = config?.ipvsScheduler ?? 'rr'
+  if (config && !(IPVS_SCHEDULERS as readonly string[]).includes(ipvsScheduler)) {
+    diagnostics.push({ severity: 'warning', message: `ipvs.scheduler "${ipvsScheduler}" is not an IPVS scheduler (${IPVS_SCHEDULERS.join(', ')}): kube-proxy uses rr`, ...parsed.manifests[config.meta.seq].locate(['ipvs', 'scheduler']), code: 'IPVS_SCHEDULER_UNKNOWN' })
+    ipvsScheduler = 'rr'
+  }
+  const modeNote = proxyMode === 'ipvs'
+    ? 'kube-proxy runs in ipvs mode, deprecated since Kubernetes 1.35 (KEP-5495): nftables is the replacement'
+    : proxyMode === 'userspace'
+      ? 'kube-proxy runs in userspace mode, removed in Kubernetes 1.26: the playground keeps it because textbooks teach it'
+      : undefined
+  if (modeNote) {
+    const at = config ? parsed.manifests[config.meta.seq].locate(['mode']) : { line: 1, column: 1 }
+    diagnostics.push({ severity: 'info', message: modeNote, ...at, code: 'PROXY_MODE_NOTE' })
+  }
+  return { seed, proxyMode, manifests: parsed.manifests, desired: decoded.desired, diagnostics, documents: parsed.documents, syntaxOk: parsed.syntaxOk, ipvsScheduler }
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
@@ -184,12 +203,23 @@ export class SimulationImpl implements Simulation {
     return serviceEnv(this.cluster, pod, namespace)
   }
 
-  iptablesSave(node: string): string {
-    return iptablesSaveFor(this.cluster, node)
+  private proxy: KubeProxy | undefined
+
+  /** kube-proxy in this simulation's mode (internal). */
+  kubeProxy(): KubeProxy {
+    this.proxy ??= createKubeProxy(this.cluster, this.proxyMode, this.seed, this.prepared.ipvsScheduler)
+    return this.proxy
   }
 
-  ipvsadm(_node: string): string {
-    return ''
+  iptablesSave(node: string): string {
+    if (!this.cluster.nodes.some((n) => n.name === node)) return ''
+    return iptablesSaveText(this.kubeProxy().iptablesTables(node))
+  }
+
+  ipvsadm(node: string): string {
+    if (!this.cluster.nodes.some((n) => n.name === node)) return ''
+    // Outside ipvs mode the kernel has no virtual servers: ipvsadm prints only its header.
+    return ipvsadmText(this.proxyMode === 'ipvs' ? this.kubeProxy().virtualServers(node) : [])
   }
 
   nftRuleset(_node: string): string {
@@ -201,7 +231,7 @@ export class SimulationImpl implements Simulation {
 
   request(req: RequestSpec): Trace {
     this.traffic ??= createTrafficState(this.seed)
-    this.network ??= createNetwork(this.cluster, (node) => nodeRules(this.cluster, node)!)
+    this.network ??= createNetwork(this.cluster, this.kubeProxy())
     try {
       return traceRequest({ net: this.network, traffic: this.traffic, resolve: (name, fromPod, type) => this.resolve(name, fromPod, type) }, req)
     } catch (err) {

@@ -74,6 +74,9 @@ function matchOne(m: Match, pkt: Packet, ctx: HookContext): boolean {
     case 'conntrack':
       // Every request is a new connection (a new source port): conntrack says NEW.
       return m.ctstate.includes('NEW')
+    case 'set':
+      // ipvs mode's ipsets are decided by the ipvs path, not by walking these rules.
+      return false
   }
 }
 
@@ -124,6 +127,10 @@ export function runHook(table: Table, hook: string, pkt: Packet, ctx: HookContex
           result.decisive = r
           return true
         case 'ACCEPT':
+          result.decisive = r
+          return true
+        case 'REDIRECT':
+          result.dnat = { to: `redirect:${t.toPorts}`, rule: r }
           result.decisive = r
           return true
         case 'DROP':

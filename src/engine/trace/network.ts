@@ -10,6 +10,8 @@
 import type { TraceStep } from '../api/types'
 import type { ClusterState, NodeState, PodState } from '../cluster/state'
 import type { NodeRules } from '../kubeproxy/iptables/buildRules'
+import type { KubeProxy } from '../kubeproxy/kubeProxy'
+import { ipvsHop, userspaceProxy } from './proxyModes'
 import { ruleText } from '../kubeproxy/iptables/iptablesSave'
 import type { Rule } from '../kubeproxy/iptables/model'
 import { inCidr } from '../kubeproxy/servicePorts'
@@ -25,6 +27,7 @@ export type Delivery =
 
 export interface Network {
   state: ClusterState
+  proxy: KubeProxy
   rules(node: string): NodeRules
   isLocal(node: NodeState, ip: string): boolean
   podByIP(ip: string): PodState | undefined
@@ -34,23 +37,17 @@ export interface Network {
   nodeForPodIP(ip: string): NodeState | undefined
 }
 
-export function createNetwork(state: ClusterState, rulesFor: (node: string) => NodeRules, extraLocal: (node: NodeState) => string[] = () => []): Network {
-  const cache = new Map<string, NodeRules>()
+export function createNetwork(state: ClusterState, proxy: KubeProxy): Network {
   const pods = new Map<string, PodState>()
   for (const p of state.pods) if (p.ip && p.phase === 'Running') pods.set(p.ip, p)
-  const localExtra = new Map<string, Set<string>>()
+  // ipvs mode binds every service address to the dummy kube-ipvs0 on each node: they are local there.
+  const ipvsAddresses = new Set(proxy.mode === 'ipvs' ? proxy.ports.flatMap((p) => [p.clusterIP, ...p.externalIPs, ...p.loadBalancerIPs]) : [])
   return {
     state,
-    rules(node) {
-      let r = cache.get(node)
-      if (!r) cache.set(node, (r = rulesFor(node)))
-      return r
-    },
+    proxy,
+    rules: (node) => proxy.rules(node),
     isLocal(node, ip) {
-      if (ip === node.ip || ip === '169.254.1.1' || inCidr(ip, '127.0.0.0/8')) return true
-      let extra = localExtra.get(node.name)
-      if (!extra) localExtra.set(node.name, (extra = new Set(extraLocal(node))))
-      return extra.has(ip)
+      return ip === node.ip || ip === '169.254.1.1' || inCidr(ip, '127.0.0.0/8') || ipvsAddresses.has(ip)
     },
     podByIP: (ip) => pods.get(ip),
     nodeByName: (name) => state.nodes.find((n) => n.name === name),
@@ -80,7 +77,7 @@ export function podListens(pod: PodState, port: number, proto: string): boolean 
   return ports.some((p) => p.containerPort === port && p.protocol.toLowerCase() === proto)
 }
 
-interface CarryOptions {
+export interface CarryOptions {
   net: Network
   traffic: TrafficState
   steps: TraceStep[]
@@ -97,6 +94,14 @@ function natSteps(o: CarryOptions, node: NodeState, before: Packet, res: HookRes
       text: `${node.name}: NodePort ${before.dport} belongs to ${commentOf(np) ?? 'a Service'} (KUBE-NODEPORTS → ${np.target.j === 'chain' ? np.target.chain : ''})`,
       packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(np), rules: lines,
     })
+  }
+  if (res.dnat && res.dnat.rule.target.j === 'REDIRECT' || (res.dnat && res.dnat.rule.chain.startsWith('KUBE-PORTALS-HOST')) || (res.dnat && res.dnat.rule.chain.startsWith('KUBE-NODEPORT-HOST'))) {
+    o.steps.push({
+      kind: 'dnat', at: `node/${node.name}`, node: node.name,
+      text: `${node.name}: ${res.dnat!.rule.chain} sends ${hp(before.dst, before.dport)} to kube-proxy itself, listening on port ${res.dnat!.to.split(':').pop()} of the node (userspace mode)`,
+      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(res.dnat!.rule), rules: lines,
+    })
+    return
   }
   if (res.dnat) {
     const sep = res.dnat.rule.chain
@@ -138,24 +143,37 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
   for (let hop = 0; hop < 16; hop++) {
     const rules = o.net.rules(node.name)
     const ctx = { node: node.name, isLocal: (ip: string) => o.net.isLocal(node, ip), traffic: o.traffic }
-    const before = { ...pkt }
-    const nat = runHook(rules.nat, from === 'local' ? 'OUTPUT' : 'PREROUTING', pkt, ctx)
-    natSteps(o, node, before, nat)
-    if (from === 'local') {
-      const stop = filterStop(o, node, pkt, runHook(rules.filter, 'OUTPUT', pkt, ctx))
-      if (stop) return stop
+    const ipvs = o.net.proxy.mode === 'ipvs'
+    if (ipvs) {
+      // IPVS forwards packets for its virtual servers in LOCAL_IN; the nat table only marks for masquerade.
+      const r = ipvsHop(o, node, pkt)
+      if (r !== 'pass' && r !== 'forwarded') return r
+    } else {
+      const before = { ...pkt }
+      const nat = runHook(rules.nat, from === 'local' ? 'OUTPUT' : 'PREROUTING', pkt, ctx)
+      natSteps(o, node, before, nat)
+      const proxyPortHit = o.net.proxy.mode === 'userspace' && nat.dnat
+        ? o.net.proxy.userspaceOwner(node.name, Number(nat.dnat.to.split(':').pop()))
+        : undefined
+      if (proxyPortHit) return userspaceProxy(o, node, proxyPortHit, before)
+      if (from === 'local') {
+        const stop = filterStop(o, node, pkt, runHook(rules.filter, 'OUTPUT', pkt, ctx))
+        if (stop) return stop
+      }
     }
     if (o.net.isLocal(node, pkt.dst)) {
-      const stop = filterStop(o, node, pkt, runHook(rules.filter, 'INPUT', pkt, ctx))
-      if (stop) return stop
+      if (!ipvs) {
+        const stop = filterStop(o, node, pkt, runHook(rules.filter, 'INPUT', pkt, ctx))
+        if (stop) return stop
+      }
       return deliverToNode(o, node, pkt)
     }
-    if (from !== 'local') {
+    if (from !== 'local' && !ipvs) {
       const stop = filterStop(o, node, pkt, runHook(rules.filter, 'FORWARD', pkt, ctx))
       if (stop) return stop
     }
     const beforeSnat = { ...pkt }
-    const post = runHook(rules.nat, 'POSTROUTING', pkt, ctx)
+    const post = ipvs ? ipvsPostrouting(o, pkt) : runHook(rules.nat, 'POSTROUTING', pkt, ctx)
     if (post.masquerade) {
       pkt.src = node.ip
       o.steps.push({
@@ -200,6 +218,16 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
   }
   o.steps.push({ kind: 'drop', at: `node/${node.name}`, text: 'the packet went round in circles (routing loop): dropped', packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
   return { status: 'failed', reason: 'TIMEOUT', message: 'routing loop' }
+}
+
+/** ipvs mode's KUBE-POSTROUTING: masquerade marked packets and hairpin connections. */
+function ipvsPostrouting(o: CarryOptions, pkt: Packet): HookResult {
+  const tables = o.net.proxy.iptablesTables('')
+  const nat = tables.find((t) => t.name === 'nat')!
+  const masq = nat.rules.filter((r) => r.chain === 'KUBE-POSTROUTING' && r.target.j === 'MASQUERADE')
+  if (pkt.src === pkt.dst) return { verdict: 'ACCEPT', matched: [masq[0]], masquerade: masq[0], decisive: masq[0] }
+  if (pkt.mark & 0x4000) return { verdict: 'ACCEPT', matched: [masq[1]], masquerade: masq[1], decisive: masq[1] }
+  return { verdict: 'ACCEPT', matched: [] }
 }
 
 export function deliverToPod(o: CarryOptions, pod: PodState, pkt: Packet): Delivery {

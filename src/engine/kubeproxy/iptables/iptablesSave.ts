@@ -39,6 +39,7 @@ function matchText(m: Match): string {
     case 'addrtype': return `-m addrtype${m.srcType ? ` --src-type ${m.srcType}` : ''}${m.dstType ? ` --dst-type ${m.dstType}` : ''}`
     case 'mark': return `-m mark ${m.negate ? '! ' : ''}--mark ${hex(m.mark)}/${hex(m.mask)}`
     case 'conntrack': return `-m conntrack --ctstate ${m.ctstate.join(',')}`
+    case 'set': return `-m set --match-set ${m.name} ${m.flags}`
   }
 }
 
@@ -52,6 +53,7 @@ function targetText(t: Target): string {
     case 'REJECT': return '-j REJECT --reject-with icmp-port-unreachable'
     case 'DROP': return '-j DROP'
     case 'ACCEPT': return '-j ACCEPT'
+    case 'REDIRECT': return `-j REDIRECT --to-ports ${t.toPorts}`
   }
 }
 

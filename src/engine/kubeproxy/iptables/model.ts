@@ -14,6 +14,8 @@ export type Match =
   | { m: 'addrtype'; dstType?: 'LOCAL'; srcType?: 'LOCAL' }
   | { m: 'mark'; mark: number; mask: number; negate?: boolean }
   | { m: 'conntrack'; ctstate: string[] }
+  /** ipset membership (ipvs mode). */
+  | { m: 'set'; name: string; flags: string }
 
 export type Target =
   | { j: 'chain'; chain: string }
@@ -24,6 +26,8 @@ export type Target =
   | { j: 'REJECT' }
   | { j: 'DROP' }
   | { j: 'ACCEPT' }
+  /** userspace mode: to kube-proxy's own proxy port on this node. */
+  | { j: 'REDIRECT'; toPorts: number }
 
 export interface Rule {
   chain: string
