@@ -222,8 +222,9 @@ export class SimulationImpl implements Simulation {
     return ipvsadmText(this.proxyMode === 'ipvs' ? this.kubeProxy().virtualServers(node) : [])
   }
 
-  nftRuleset(_node: string): string {
-    return ''
+  nftRuleset(node: string): string {
+    if (!this.cluster.nodes.some((n) => n.name === node)) return ''
+    return this.kubeProxy().nft(node).text
   }
 
   private traffic: TrafficState | undefined

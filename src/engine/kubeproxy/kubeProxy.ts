@@ -11,6 +11,7 @@ import { buildVirtualServers, type VirtualServer } from './ipvs'
 import { ipvsModeTables } from './ipvsIptables'
 import { clusterCidr, proxyServicePorts, type ProxyServicePort } from './servicePorts'
 import { proxyPort, userspaceRules } from './userspace'
+import { nftRuleset, type NftRuleset } from './nftables'
 
 export interface KubeProxy {
   mode: ProxyMode
@@ -25,6 +26,8 @@ export interface KubeProxy {
   virtualServers(node: string): VirtualServer[]
   /** userspace mode: the Service port kube-proxy serves on this proxy port of the node. */
   userspaceOwner(node: string, port: number): ProxyServicePort | undefined
+  /** nftables mode: `nft list table ip kube-proxy` and the lines the tracer reports. */
+  nft(node: string): NftRuleset
   seed: number
 }
 
@@ -39,6 +42,7 @@ export function createKubeProxy(state: ClusterState, mode: ProxyMode, seed: numb
     return r
   }
   const userspaceCache = new Map<string, Table[]>()
+  const nftCache = new Map<string, NftRuleset>()
   const userspace = (node: string): Table[] => {
     let t = userspaceCache.get(node)
     if (!t) userspaceCache.set(node, (t = userspaceRules(ports, node, nodeIP(node), seed)))
@@ -65,6 +69,11 @@ export function createKubeProxy(state: ClusterState, mode: ProxyMode, seed: numb
     },
     virtualServers(node) {
       return buildVirtualServers(ports, node, nodeIP(node), scheduler)
+    },
+    nft(node) {
+      let r = nftCache.get(node)
+      if (!r) nftCache.set(node, (r = nftRuleset(ports, node, [nodeIP(node)], cidr)))
+      return r
     },
     userspaceOwner(node, port) {
       return ports.find((sp) => proxyPort(seed, node, sp) === port)

@@ -12,6 +12,7 @@ import type { ClusterState, NodeState, PodState } from '../cluster/state'
 import type { NodeRules } from '../kubeproxy/iptables/buildRules'
 import type { KubeProxy } from '../kubeproxy/kubeProxy'
 import { ipvsHop, userspaceProxy } from './proxyModes'
+import { nftChainBase } from '../kubeproxy/nftables'
 import { ruleText } from '../kubeproxy/iptables/iptablesSave'
 import type { Rule } from '../kubeproxy/iptables/model'
 import { inCidr } from '../kubeproxy/servicePorts'
@@ -85,14 +86,42 @@ export interface CarryOptions {
   service?: string
 }
 
+/**
+ * The text of a rule as the node shows it: the iptables-save line, or in
+ * nftables mode the nft rule or map element that does the same thing.
+ */
+function shown(o: CarryOptions, node: NodeState, r: Rule, pkt: Packet): string {
+  if (o.net.proxy.mode !== 'nftables') return ruleText(r)
+  const nft = o.net.proxy.nft(node.name).lines
+  const comment = commentOf(r) ?? ''
+  if (r.target.j === 'DNAT') return nft.dnat.get(`${comment}|${r.target.to}`) ?? ruleText(r)
+  if (r.chain === 'KUBE-NODEPORTS') return nft.nodePort.get(`${pkt.proto}/${pkt.dport}`) ?? ruleText(r)
+  if (r.target.j === 'MASQUERADE') return nft.masquerade
+  if (r.target.j === 'REJECT' || r.target.j === 'DROP') {
+    return nft.noEndpoints.get(`${pkt.dst}/${pkt.proto}/${pkt.dport}`) ?? nft.noEndpoints.get(`${pkt.proto}/${pkt.dport}`) ?? ruleText(r)
+  }
+  return ruleText(r)
+}
+
+/** The same decision told with nftables' names: the verdict map, the service chain, numgen or the affinity set. */
+function nftDnatText(node: NodeState, res: HookResult, before: Packet): string {
+  const spn = commentOf(res.dnat!.rule) ?? ''
+  const [nsName, portName = ''] = spn.split(':')
+  const base = nftChainBase(`${nsName}/${before.proto}/${portName}`)
+  const [ip, port] = res.dnat!.to.split(':')
+  const ep = nftChainBase(`${nsName}/${before.proto}/${portName}__${ip}/${port}`)
+  const affinity = res.matched.some((r) => r.matches.some((m) => m.m === 'recent' && m.mode === 'rcheck'))
+  return `${node.name}: @service-ips sends ${hp(before.dst, before.dport)} to service-${base}; ${affinity ? `the affinity set @affinity-${ep} remembers this client and picks` : 'numgen random picks'} endpoint-${ep}; DNAT ${hp(before.dst, before.dport)} → ${res.dnat!.to}`
+}
+
 function natSteps(o: CarryOptions, node: NodeState, before: Packet, res: HookResult): void {
-  const lines = res.matched.map(ruleText)
+  const lines = o.net.proxy.mode === 'nftables' ? [] : res.matched.map(ruleText)
   const np = res.matched.find((r) => r.chain === 'KUBE-NODEPORTS')
   if (np) {
     o.steps.push({
       kind: 'nodeport', at: `node/${node.name}`, node: node.name,
       text: `${node.name}: NodePort ${before.dport} belongs to ${commentOf(np) ?? 'a Service'} (KUBE-NODEPORTS → ${np.target.j === 'chain' ? np.target.chain : ''})`,
-      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(np), rules: lines,
+      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: shown(o, node, np, before), rules: lines,
     })
   }
   if (res.dnat && res.dnat.rule.target.j === 'REDIRECT' || (res.dnat && res.dnat.rule.chain.startsWith('KUBE-PORTALS-HOST')) || (res.dnat && res.dnat.rule.chain.startsWith('KUBE-NODEPORT-HOST'))) {
@@ -107,10 +136,13 @@ function natSteps(o: CarryOptions, node: NodeState, before: Packet, res: HookRes
     const sep = res.dnat.rule.chain
     const pick = res.matched.find((r) => r.target.j === 'chain' && r.target.chain === sep && r.chain.startsWith('KUBE-SV'))
     const how = pick?.matches.some((m) => m.m === 'recent') ? 'ClientIP affinity (recent list) picked' : pick?.matches.some((m) => m.m === 'statistic') ? 'the random statistic match picked' : 'picked'
+    const text = o.net.proxy.mode === 'nftables'
+      ? nftDnatText(node, res, before)
+      : `${node.name}: ${chainPath(res.matched)}: ${how} ${sep}; DNAT ${hp(before.dst, before.dport)} → ${res.dnat.to}`
     o.steps.push({
       kind: 'dnat', at: `node/${node.name}`, node: node.name,
-      text: `${node.name}: ${chainPath(res.matched)}: ${how} ${sep}; DNAT ${hp(before.dst, before.dport)} → ${res.dnat.to}`,
-      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: ruleText(res.dnat.rule), rules: lines,
+      text,
+      packet: { src: hp(before.src, before.sport), dst: hp(before.dst, before.dport) }, rule: shown(o, node, res.dnat.rule, before), rules: lines,
     })
   }
 }
@@ -124,7 +156,7 @@ function filterStop(o: CarryOptions, node: NodeState, pkt: Packet, res: HookResu
     text: res.verdict === 'REJECT'
       ? `${node.name}: filter ${rule.chain} rejects it (${why}): ICMP port unreachable, the connection is refused at once`
       : `${node.name}: filter ${rule.chain} drops it (${why}): no answer, the client times out`,
-    packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) }, rule: ruleText(rule), rules: res.matched.map(ruleText),
+    packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) }, rule: shown(o, node, rule, pkt), rules: o.net.proxy.mode === 'nftables' ? [] : res.matched.map(ruleText),
   }
   o.steps.push(step)
   return res.verdict === 'REJECT'
@@ -179,7 +211,7 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
       o.steps.push({
         kind: 'snat', at: `node/${node.name}`, node: node.name,
         text: `${node.name}: the packet carries mark 0x4000 (KUBE-MARK-MASQ), so KUBE-POSTROUTING masquerades it: source ${hp(beforeSnat.src, beforeSnat.sport)} → ${hp(pkt.src, pkt.sport)} (the node's address)`,
-        packet: { src: hp(beforeSnat.src, beforeSnat.sport), dst: hp(pkt.dst, pkt.dport) }, rule: ruleText(post.masquerade), rules: post.matched.map(ruleText),
+        packet: { src: hp(beforeSnat.src, beforeSnat.sport), dst: hp(pkt.dst, pkt.dport) }, rule: shown(o, node, post.masquerade, pkt), rules: o.net.proxy.mode === 'nftables' ? [] : post.matched.map(ruleText),
       })
     }
     pkt.mark = 0
@@ -204,6 +236,22 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
       // An address in this node's pod CIDR that no running pod has.
       o.steps.push({ kind: 'drop', at: `node/${node.name}`, text: `${node.name}: no pod has ${pkt.dst} (no route to it): the connection times out`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
       return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: no pod has that address` }
+    }
+    if (inServiceCidr(pkt.dst) && o.net.proxy.mode === 'nftables') {
+      // nftables mode checks ClusterIPs after DNAT: a port the Service does not have is rejected.
+      const known = o.net.proxy.ports.some((p) => p.clusterIP === pkt.dst)
+      const nft = o.net.proxy.nft(node.name).lines
+      o.steps.push({
+        kind: known ? 'reject' : 'drop', at: `node/${node.name}`, node: node.name,
+        text: known
+          ? `${node.name}: ${pkt.dst} is a ClusterIP but has no port ${pkt.dport}: cluster-ips-check rejects it`
+          : `${node.name}: ${pkt.dst} is in the service range but no Service has it: cluster-ips-check drops it`,
+        packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) },
+        rule: known ? nft.rejectUnknownPort : `ip daddr 10.96.0.0/12 drop comment "Drop traffic to unallocated ClusterIPs"`,
+      })
+      return known
+        ? { status: 'failed', reason: 'CONNECTION_REFUSED', message: `connect to ${hp(pkt.dst, pkt.dport)} failed: Connection refused (the Service has no port ${pkt.dport})` }
+        : { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: no Service has this address` }
     }
     if (inServiceCidr(pkt.dst)) {
       o.steps.push({
