@@ -131,11 +131,13 @@ export function nftRuleset(ports: ProxyServicePort[], node: string, nodeIPs: str
       out.push(`numgen random mod ${eps.length} vmap { ${eps.map((ep, i) => `${i} : goto endpoint-${endpointBase(sp, ep)}`).join(', ')} }`)
       return out
     }
+    // Off-cluster clients of the ClusterIP are masqueraded: first rule of the internal chain.
+    const masq = `ip daddr ${sp.clusterIP} ${sp.protocol} dport ${sp.port} ip saddr != ${clusterCIDR} jump mark-for-masquerade`
     if (cluster.length > 0) {
-      serviceChains.push(chain(svcChain, [`ip daddr ${sp.clusterIP} ${sp.protocol} dport ${sp.port} ip saddr != ${clusterCIDR} jump mark-for-masquerade`, ...dispatch(cluster)]))
+      serviceChains.push(chain(svcChain, [...(hasInternal && !sp.internalPolicyLocal ? [masq] : []), ...dispatch(cluster)]))
     }
     if (local.length > 0 && (sp.internalPolicyLocal || (usesExternal && sp.externalPolicyLocal))) {
-      serviceChains.push(chain(localChain, dispatch(local)))
+      serviceChains.push(chain(localChain, [...(hasInternal && sp.internalPolicyLocal ? [masq] : []), ...dispatch(local)]))
     }
     const reachable = new Map<string, ProxyEndpoint>()
     for (const ep of [...cluster, ...local]) reachable.set(ep.address, ep)

@@ -144,10 +144,13 @@ export function buildNodeRules(ports: ProxyServicePort[], node: string, clusterC
       }
       if (hasExternalEndpoints) natRules.push({ chain: sp.extChain, matches: [], target: jump(externalPolicyChain) })
     }
+    // Internal traffic: off-cluster clients of the ClusterIP are masqueraded, first rule of the internal chain.
+    if (hasInternalEndpoints) {
+      natRules.push({ chain: internalChain, src: { cidr: clusterCIDR, negate: true }, dst: { cidr: sp.clusterIP }, proto: sp.protocol, matches: [comment(`${sp.spn} cluster IP`), proto], target: jump('KUBE-MARK-MASQ') })
+    }
     // KUBE-SVC: every ready endpoint.
     if (usesClusterPolicyChain) {
       natChains.add(sp.svcChain)
-      natRules.push({ chain: sp.svcChain, src: { cidr: clusterCIDR, negate: true }, dst: { cidr: sp.clusterIP }, proto: sp.protocol, matches: [comment(`${sp.spn} cluster IP`), proto], target: jump('KUBE-MARK-MASQ') })
       writeEndpointRules(natRules, sp, sp.svcChain, cluster)
     }
     // KUBE-SVL: only this node's endpoints.
