@@ -7,6 +7,7 @@ import { create } from 'zustand'
 import { createSimulation, type Action, type Diagnostic, type ProxyMode, type Simulation } from '../engine'
 import { DEFAULT_SCENARIO } from '../scenarios'
 import { loadSavedYaml, saveYaml } from './persistence'
+import { createTrafficSlice, type TrafficSlice } from './slices/traffic'
 
 export const ENGINE_DEBOUNCE_MS = 200
 
@@ -58,7 +59,7 @@ export interface UiSlice {
   setBottomHeight(px: number): void
 }
 
-export type AppState = EditorSlice & SimulationSlice & UiSlice
+export type AppState = EditorSlice & SimulationSlice & UiSlice & TrafficSlice
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')
@@ -76,7 +77,7 @@ export function initialYaml(): string {
   return loadSavedYaml() ?? DEFAULT_SCENARIO
 }
 
-export const useAppStore = create<AppState>()((set, get) => {
+export const useAppStore = create<AppState>()((set, get, store) => {
   const yaml = initialYaml()
   const first = simulate(yaml, 1, undefined, [])
   const scheduleEngine = (): void => {
@@ -84,6 +85,7 @@ export const useAppStore = create<AppState>()((set, get) => {
     engineTimer = setTimeout(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
   }
   return {
+    ...createTrafficSlice(set, get, store),
     // editor
     yaml,
     externalVersion: 0,
@@ -112,7 +114,14 @@ export const useAppStore = create<AppState>()((set, get) => {
       const t0 = performance.now()
       const sim = simulate(text, seed, proxyMode, actions)
       performance.measure?.('engine', { start: t0, end: performance.now() })
-      set(hasErrors(sim.diagnostics) ? { sim } : { sim, lastGood: sim })
+      if (hasErrors(sim.diagnostics)) {
+        set({ sim })
+        return
+      }
+      set({ sim, lastGood: sim })
+      // The cluster changed: send the last request again so the picture shows today's path.
+      const last = get().sent.at(-1)
+      if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
     },
     applyAction(action) {
       set((s) => ({ actions: [...s.actions, action] }))

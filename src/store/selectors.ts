@@ -24,3 +24,18 @@ export const selectSetBottomHeight = (s: AppState) => s.setBottomHeight
 export const selectSaveFailed = (s: AppState) => s.saveFailed
 export const selectProblemCount = (s: AppState) =>
   s.sim.diagnostics.filter((d) => d.severity !== 'info').length + s.schemaProblems.filter((p) => p.severity !== 'info').length
+
+// Traffic: the request console and the trace player.
+export const selectRequestFrom = (s: AppState) => s.requestFrom
+export const selectRequestUrl = (s: AppState) => s.requestUrl
+export const selectRequestHost = (s: AppState) => s.requestHost
+export const selectRequestCount = (s: AppState) => s.requestCount
+export const selectSent = (s: AppState) => s.sent
+export const selectShownRequest = (s: AppState) => s.shownRequest
+/** The trace the player shows, if a request was sent. */
+export const selectShownTrace = (s: AppState) => s.sent[s.shownRequest]?.trace
+/** How many steps of the shown trace are revealed (clamped to its length). */
+export const selectStepCount = (s: AppState) => Math.min(s.stepCount, s.sent[s.shownRequest]?.trace.steps.length ?? 0)
+export const selectPlaying = (s: AppState) => s.playing
+export const selectSpeed = (s: AppState) => s.speed
+export const selectProxyMode = (s: AppState) => s.sim.proxyMode
