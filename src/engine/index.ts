@@ -10,7 +10,7 @@ export type * from './api/types'
 export type { KubectlTable, PrintOptions } from './kubectl/printers'
 export type { SourceRange } from './parse/parseManifests'
 export { DEFAULT_SEED, SimulationImpl }
-export { buildGraphModel, LAYOUT, nodeId, podId, serviceId } from './graph/buildGraphModel'
+export { buildGraphModel, elementForStep, LAYOUT, nodeId, podId, serviceId } from './graph/buildGraphModel'
 export type { GraphEdge, GraphModel, GraphNode } from './graph/buildGraphModel'
 
 /**

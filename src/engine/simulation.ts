@@ -15,6 +15,7 @@ import { createNetwork, type Network } from './trace/network'
 import { traceRequest } from './trace/traceRequest'
 import { createTrafficState, type TrafficState } from './trace/trafficState'
 import { IPVS_SCHEDULERS } from './kubeproxy/ipvs'
+import { DEFAULT_POOL } from './cluster/loadBalancers'
 import { applyAction } from './actions/applyAction'
 import { reconcileCluster } from './cluster/reconcile'
 import { emptyRuntime, type Runtime } from './cluster/runtime'
@@ -138,6 +139,7 @@ export class SimulationImpl implements Simulation {
       sessionAffinityTimeoutSeconds: s.obj.sessionAffinityTimeoutSeconds,
       publishNotReadyAddresses: s.obj.publishNotReadyAddresses,
       loadBalancerIngress: [...s.loadBalancerIPs],
+      loadBalancerProvider: s.obj.type !== 'LoadBalancer' || s.loadBalancerIPs.length === 0 ? undefined : s.loadBalancerPool === undefined ? 'status' : s.loadBalancerPool === DEFAULT_POOL.name ? 'cloud' : 'MetalLB',
       labels: { ...s.obj.meta.labels },
       annotations: { ...s.obj.meta.annotations },
       docIndex: s.obj.meta.docIndex,

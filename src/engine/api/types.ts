@@ -96,6 +96,8 @@ export interface ServiceInfo {
   publishNotReadyAddresses: boolean
   /** LoadBalancer addresses only (status.loadBalancer.ingress[].ip); empty while pending. */
   loadBalancerIngress: string[]
+  /** Who gave the LoadBalancer its address: a MetalLB pool, the playground's cloud, or pasted status. */
+  loadBalancerProvider?: 'MetalLB' | 'cloud' | 'status'
   labels: Record<string, string>
   annotations: Record<string, string>
   docIndex: number

@@ -43,6 +43,8 @@ export interface ProxyServicePort {
   extChain: string
   fwChain: string
   externallyAccessible: boolean
+  /** spec.loadBalancerSourceRanges (LoadBalancer only). */
+  sourceRanges: string[]
 }
 
 function byAddress(a: ProxyEndpoint, b: ProxyEndpoint): number {
@@ -88,6 +90,7 @@ export function proxyServicePorts(state: ClusterState): ProxyServicePort[] {
         extChain: extChain(spn, protocol),
         fwChain: fwChain(spn, protocol),
         externallyAccessible: svc.type === 'NodePort' || svc.type === 'LoadBalancer' || svc.externalIPs.length > 0,
+        sourceRanges: svc.loadBalancerSourceRanges ?? [],
       })
     }
   }

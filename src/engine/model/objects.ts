@@ -125,8 +125,12 @@ export interface ServiceObject {
   allocateLoadBalancerNodePorts: boolean
   loadBalancerIP?: string
   loadBalancerClass?: string
+  /** spec.ipFamilyPolicy as written (the API server defaults it; see kubectl/describe.ts). */
+  ipFamilyPolicy?: string
   /** status.loadBalancer.ingress[].ip as pasted. */
   statusIngressIPs: string[]
+  /** spec.loadBalancerSourceRanges: CIDRs allowed to reach the load balancer address. */
+  loadBalancerSourceRanges?: string[]
   /** status.loadBalancer.ingress[].hostname as pasted (cloud load balancers with a DNS name). */
   statusIngressHostnames?: string[]
   builtIn: boolean

@@ -5,7 +5,7 @@
  */
 import type { ServiceType } from '../api/types'
 import { toLabels } from '../util/labels'
-import { isLinkLocal, isLoopback, isUnspecified, parseIPv4 } from '../util/ip'
+import { isLinkLocal, isLoopback, isUnspecified, parseCidr, parseIPv4 } from '../util/ip'
 import {
   isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum,
 } from '../util/validation'
@@ -90,6 +90,16 @@ function readServicePorts(ctx: ReadContext, raw: unknown, type: ServiceType): Se
     ports.push(spec)
   })
   return ports
+}
+
+function readSourceRanges(ctx: ReadContext, raw: unknown): string[] | undefined {
+  const list = asArray(raw).map((r) => (asString(r) ?? '').trim())
+  if (list.length === 0) return undefined
+  if (list.some((r) => parseCidr(r) === null)) {
+    // validation.go prints the whole list with %v.
+    ctx.fieldErrorAt(['spec', 'loadBalancerSourceRanges'], ['spec', 'LoadBalancerSourceRanges'], `Invalid value: "[${list.join(' ')}]": must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 `)
+  }
+  return list.filter((r) => parseCidr(r) !== null)
 }
 
 export function readService(ctx: ReadContext, meta: ObjectMeta, body: Json): ServiceObject {
@@ -230,7 +240,9 @@ export function readService(ctx: ReadContext, meta: ObjectMeta, body: Json): Ser
     publishNotReadyAddresses: spec.publishNotReadyAddresses === true,
     allocateLoadBalancerNodePorts: spec.allocateLoadBalancerNodePorts === false ? false : true,
     loadBalancerIP: asString(spec.loadBalancerIP) || undefined,
+    loadBalancerSourceRanges: type === 'LoadBalancer' ? readSourceRanges(ctx, spec.loadBalancerSourceRanges) : undefined,
     loadBalancerClass: asString(spec.loadBalancerClass) || undefined,
+    ipFamilyPolicy: type === 'ExternalName' ? undefined : asString(spec.ipFamilyPolicy) || undefined,
     statusIngressIPs,
     builtIn: false,
   }

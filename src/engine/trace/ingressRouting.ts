@@ -85,6 +85,10 @@ export function matchIngress(served: IngressObject[], host: string, path: string
 
 export interface BackendChoice {
   endpoint?: Ep
+  /** service-upstream: connect to the Service's ClusterIP instead of an endpoint. */
+  clusterIP?: { ip: string; port: number }
+  /** An ExternalName backend: nginx proxies to that name, out of the cluster. */
+  externalName?: { host: string; port: number }
   /** Why there is no endpoint (503), when there is none. */
   why?: string
   how: string
@@ -101,8 +105,14 @@ export function chooseEndpoint(state: ClusterState, traffic: TrafficState, ingre
   if (!ref) return { how: 'resource backend', why: `the backend is a ${backend.resource?.kind ?? 'resource'}, not a Service` }
   const svc = state.services.find((s) => s.obj.meta.namespace === ingress.meta.namespace && s.obj.meta.name === ref.name)
   if (!svc) return { how: '', why: `Service "${ref.name}" does not exist` }
+  if (svc.obj.type === 'ExternalName') {
+    return { how: `ExternalName Service: nginx proxies to ${svc.obj.externalName}`, externalName: { host: (svc.obj.externalName ?? '').replace(/\.$/, ''), port: ref.port.number ?? 80 } }
+  }
   const port = svc.ports.find((p) => (ref.port.number !== undefined ? p.port === ref.port.number : p.name === ref.port.name))
   if (!port) return { how: '', why: `Service "${ref.name}" has no port ${ref.port.number ?? ref.port.name}` }
+  if (ingress.meta.annotations['nginx.ingress.kubernetes.io/service-upstream'] === 'true' && svc.clusterIP && svc.clusterIP !== 'None') {
+    return { how: 'service-upstream: through the ClusterIP', clusterIP: { ip: svc.clusterIP, port: port.port } }
+  }
   const view = state.endpoints.get(`${ingress.meta.namespace}/${ref.name}`) ?? { ready: [], notReady: [] }
   const eps = view.ready.filter((e) => (e.portName ?? '') === (port.name ?? '')).slice().sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0))
   if (eps.length === 0) return { how: '', why: `Service "${ref.name}" has no ready endpoints` }

@@ -11,6 +11,9 @@ import { savedProbability } from '../kubeproxy/iptables/iptablesSave'
 import { inCidr } from '../kubeproxy/servicePorts'
 import type { TrafficState } from './trafficState'
 
+/** xt_recent's ip_list_tot module parameter on the measured kernel (kernel-notes.md, lesson 13). */
+export const RECENT_LIST_TOTAL = 100
+
 export interface Packet {
   src: string
   sport: number
@@ -57,6 +60,9 @@ function matchOne(m: Match, pkt: Packet, ctx: HookContext): boolean {
     case 'recent': {
       const list = recentList(ctx, m.name)
       if (m.mode === 'set') {
+        // xt_recent keeps at most ip_list_tot (100) addresses per list: the oldest is forgotten.
+        list.delete(pkt.src)
+        if (list.size >= RECENT_LIST_TOTAL) list.delete(list.keys().next().value as string)
         list.set(pkt.src, ctx.traffic.now)
         return true
       }

@@ -294,6 +294,47 @@ describe('ClusterIP from a pod: DNS, KUBE-SERVICES → KUBE-SVC → KUBE-SEP, DN
     expect(only(t, 'dnat').at).toBe(`node/${W2.name}`)
   })
 
+  it('the DNS step is the pod\'s query to kube-dns 10.96.0.10:53', () => {
+    const s = build(WEB)
+    const t = s.request({ from: 'pod/client', url: 'http://web' })
+    const dns = only(t, 'dns')
+    expect(ipOf(dns.packet!.src)).toBe('10.244.1.5')
+    expect(dns.packet!.dst).toBe('10.96.0.10:53')
+  })
+
+  it('from another namespace the short name does not resolve (§4.4), <svc>.<ns> does', () => {
+    const s = build(docs(WEB, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: other', pod('other-client', W2.name, '10.244.2.6', { role: 'client' }, null, 'other')))
+    expect(s.request({ from: 'pod/other/other-client', url: 'http://web' }).outcome).toMatchObject({ status: 'failed', reason: 'NXDOMAIN' })
+    const t = s.request({ from: 'pod/other/other-client', url: 'http://web.default' })
+    expect(t.outcome).toMatchObject({ status: 'delivered', sourceIP: '10.244.2.6' })
+    expect(only(t, 'dnat').packet!.dst).toBe('10.96.100.10:80')
+  })
+
+  it('a Service selects pods of its own namespace only (§9): same labels elsewhere give no endpoints → REJECT', () => {
+    const s = build(docs(WEB, 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: other', `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: other
+spec:
+  clusterIP: 10.96.100.13
+  selector:
+    app: web
+  ports:
+  - port: 80
+    targetPort: 8080`))
+    const t = s.request({ from: 'pod/client', url: 'http://web.other' })
+    expect(t.outcome).toMatchObject({ status: 'failed', reason: 'CONNECTION_REFUSED' })
+    expect(only(t, 'reject').rule).toBe(rejectClusterIPLine('other/web', '10.96.100.13', 80))
+  })
+
+  it('https://kubernetes reaches the API server on the control plane (10.96.0.1:443 → 192.168.49.2:6443, host network)', () => {
+    const s = build(WEB)
+    const t = s.request({ from: 'pod/client', url: 'https://kubernetes' })
+    expect(t.outcome).toEqual({ status: 'delivered', pod: 'kube-apiserver-control-plane', namespace: 'kube-system', ip: CP.ip, port: 6443, sourceIP: '10.244.1.5' })
+    expectDnat(s, t, { node: W1.name, spn: 'default/kubernetes:https', before: '10.96.0.1:443', to: `${CP.ip}:6443` })
+  })
+
   it('a name no Service has: NXDOMAIN, no packet is sent', () => {
     const s = build(WEB)
     const t = s.request({ from: 'pod/client', url: 'http://nope' })
@@ -435,6 +476,59 @@ spec:
   })
 })
 
+describe('no endpoints behind external addresses (§3.4 item 1, §7.2)', () => {
+  it('an external IP of a Service without endpoints: KUBE-EXTERNAL-SERVICES REJECT → CONNECTION_REFUSED', () => {
+    const s = build(docs(`apiVersion: v1
+kind: Service
+metadata:
+  name: eip-empty
+spec:
+  clusterIP: 10.96.100.21
+  externalIPs:
+  - 198.51.100.60
+  selector:
+    app: nothing
+  ports:
+  - port: 80
+    targetPort: 8080`))
+    const t = s.request({ from: 'external', url: 'http://198.51.100.60' })
+    expect(t.outcome).toMatchObject({ status: 'failed', reason: 'CONNECTION_REFUSED' })
+    const r = only(t, 'reject')
+    const line = '-A KUBE-EXTERNAL-SERVICES -d 198.51.100.60/32 -p tcp -m comment --comment "default/eip-empty has no endpoints" -m tcp --dport 80 -j REJECT --reject-with icmp-port-unreachable'
+    expect(r.rule).toBe(line)
+    expect(tableLines(s.iptablesSave(r.at.slice('node/'.length)), 'filter')).toContain(line)
+  })
+
+  it('MetalLB L2, ETP Cluster, no ready endpoint: no speaker announces the address (ShouldAnnounce: activeEndpointExists) → TIMEOUT', () => {
+    const s = build(docs(`apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata:
+  name: pool
+  namespace: metallb-system
+spec:
+  addresses:
+  - 192.168.49.100-192.168.49.110`, `apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata:
+  name: l2
+  namespace: metallb-system`, `apiVersion: v1
+kind: Service
+metadata:
+  name: lb-empty
+spec:
+  type: LoadBalancer
+  selector:
+    app: nothing
+  ports:
+  - port: 80
+    targetPort: 8080`))
+    expect(s.services.find((x) => x.name === 'lb-empty')!.loadBalancerIngress).toEqual(['192.168.49.100'])
+    const t = s.request({ from: 'external', url: 'http://192.168.49.100' })
+    expect(t.outcome).toMatchObject({ status: 'failed', reason: 'TIMEOUT' })
+    expect(t.steps.some((x) => x.kind === 'reject' || x.kind === 'dnat')).toBe(false)
+  })
+})
+
 describe('NodePort, externalTrafficPolicy Cluster: any node → KUBE-NODEPORTS → KUBE-EXT → SNAT to the node IP', () => {
   const YAML = docs(
     `apiVersion: v1
@@ -511,6 +605,13 @@ spec:
     expect(t.outcome).toEqual({ status: 'delivered', pod: 'np-a', namespace: 'default', ip: '10.244.1.40', port: 8080, sourceIP: W1.ip })
   })
 
+  it('127.0.0.1:nodePort from the node itself works (route_localnet + KUBE-EXT mark, kernel-notes 10); the pod sees the node IP', () => {
+    const s = build(YAML)
+    const t = s.request({ from: `node/${W2.name}`, url: 'http://127.0.0.1:30080' })
+    expect(t.outcome).toEqual({ status: 'delivered', pod: 'np-a', namespace: 'default', ip: '10.244.1.40', port: 8080, sourceIP: W2.ip })
+    expect(only(t, 'nodeport').rule).toBe(nodePortLine(SPN, 30080))
+  })
+
   it('external → a pod IP: pod IPs are not routed from outside, TIMEOUT', () => {
     const s = build(YAML)
     const t = s.request({ from: 'external', url: 'http://10.244.1.40:8080' })
@@ -573,6 +674,12 @@ spec:
       seen.add(deliveredPod(t))
     }
     expect([...seen].sort()).toEqual(pods)
+  })
+
+  it('127.0.0.1:nodePort from a node without a local endpoint: "masquerade LOCAL traffic" gives the mark, so it works (kernel-notes 10/11)', () => {
+    const s = build(YAML)
+    const t = s.request({ from: `node/${CP.name}`, url: 'http://127.0.0.1:30081' })
+    expect(t.outcome).toMatchObject({ status: 'delivered', sourceIP: CP.ip })
   })
 
   it('a second client address is preserved too', () => {
@@ -815,6 +922,34 @@ spec:
     }
   })
 
+  it('the LB IP of an ETP Local Service from a pod on a node without a local endpoint: pod short-circuit to KUBE-SVC, pod IP kept (kernel-notes 11)', () => {
+    const s = build(METALLB)
+    const t = s.request({ from: 'pod/client', url: 'http://192.168.49.101' })
+    expect(t.outcome).toEqual({ status: 'delivered', pod: 'lbl-a', namespace: 'default', ip: '10.244.2.71', port: 8080, sourceIP: '10.244.1.5' })
+    expect(only(t, 'dnat').at).toBe(`node/${W1.name}`)
+  })
+
+  it('loadBalancerSourceRanges: a client outside the ranges is dropped (KUBE-FW → KUBE-PROXY-FIREWALL, §3.4 item 4), one inside gets through', () => {
+    const s = build(docs(METALLB, `apiVersion: v1
+kind: Service
+metadata:
+  name: web-lbsr
+  annotations:
+    metallb.io/loadBalancerIPs: 192.168.49.103
+spec:
+  type: LoadBalancer
+  loadBalancerSourceRanges:
+  - 198.51.100.0/24
+  selector:
+    app: lb
+  ports:
+  - port: 80
+    targetPort: 8080`))
+    expect(s.request({ from: 'external', url: 'http://192.168.49.103', clientIP: '198.51.100.7' }).outcome.status).toBe('delivered')
+    const t = s.request({ from: 'external', url: 'http://192.168.49.103' })
+    expect(t.outcome).toMatchObject({ status: 'failed', reason: 'TIMEOUT' })
+  })
+
   const CLOUD = docs(
     lbService('web-cloud', undefined, 'cl', 'Cluster', 30093, '10.96.100.73'),
     lbService('web-cloudl', undefined, 'cll', 'Local', 30094, '10.96.100.74'),
@@ -959,6 +1094,30 @@ spec:
     // Another client address on the same node, and the same client on another node, start afresh.
     expect(usedRecent(s.request({ from: 'external', url: `http://${W2.ip}:30110`, clientIP: '198.51.100.7' }))).toBe(false)
     expect(usedRecent(s.request({ from: 'external', url: `http://${W1.ip}:30110` }))).toBe(false)
+  })
+
+  it('xt_recent keeps 100 addresses per list (ip_list_tot, kernel-notes 13): the 101st client evicts the oldest', () => {
+    const s = build(docs(`apiVersion: v1
+kind: Service
+metadata:
+  name: one-np
+spec:
+  type: NodePort
+  sessionAffinity: ClientIP
+  selector:
+    app: one
+  ports:
+  - port: 80
+    targetPort: 8080
+    nodePort: 30111`, pod('one-a', W1.name, '10.244.1.85', { app: 'one' })))
+    const usedRecent = (t: Trace): boolean => only(t, 'dnat').rules!.some((l) => l.includes('--rcheck'))
+    const req = (i: number): Trace => s.request({ from: 'external', url: `http://${W1.ip}:30111`, clientIP: `198.51.100.${i}` })
+    expect(usedRecent(req(1))).toBe(false)
+    expect(usedRecent(req(1))).toBe(true)
+    for (let i = 2; i <= 101; i++) req(i)
+    // 198.51.100.1 was the oldest of 101 entries in KUBE-SEP-…'s list: forgotten.
+    expect(usedRecent(req(1))).toBe(false)
+    expect(usedRecent(req(101))).toBe(true)
   })
 
   it('None spreads over all endpoints, with or without a Cookie header', () => {
@@ -1356,6 +1515,16 @@ describe('Ingress (L7): host/path matching, default backend, 404/503, cookie aff
     expectIngressResult(s, t, want)
   })
 
+  it('https (port 443) reaches the controller too and is routed the same way', () => {
+    const s = build(INGRESS)
+    expectIngressResult(s, s.request({ from: 'external', url: 'https://r1.example.com/x' }), 's1', 'ing1')
+  })
+
+  it('from external, a name that is no Ingress host does not resolve (cluster names exist only inside)', () => {
+    const s = build(INGRESS)
+    expect(s.request({ from: 'external', url: 'http://s1.default.svc.cluster.local/' }).outcome).toMatchObject({ status: 'failed', reason: 'NXDOMAIN' })
+  })
+
   it('a backend Service without endpoints: HTTP_503', () => {
     const s = build(INGRESS)
     const t = s.request({ from: 'external', url: 'http://empty.example.com/' })
@@ -1424,6 +1593,44 @@ spec:
     // Without the cookie the requests are balanced again.
     const spread = new Set(Array.from({ length: 9 }, () => deliveredPod(s.request({ from: 'external', url: 'http://sticky.example.com/' }))))
     expect(spread.size).toBeGreaterThan(1)
+  })
+
+  it('session-cookie-name renames the affinity cookie', () => {
+    const s = build(docs(STICKY, ingressYaml('named-cookie', [{ host: 'named.example.com', paths: [{ path: '/', pathType: 'Prefix', svc: 'sticky' }] }], {
+      annotations: { 'nginx.ingress.kubernetes.io/affinity': 'cookie', 'nginx.ingress.kubernetes.io/session-cookie-name': 'route' },
+    })))
+    const first = s.request({ from: 'external', url: 'http://named.example.com/' })
+    const m = /\broute=([^\s;,)]+)/.exec(only(first, 'ingress').text)
+    expect(m).not.toBeNull()
+    for (let i = 0; i < 5; i++) {
+      expect(deliveredPod(s.request({ from: 'external', url: 'http://named.example.com/', headers: { Cookie: `route=${m![1]}` } }))).toBe(deliveredPod(first))
+    }
+  })
+
+  it('service-upstream: "true" sends the controller\'s connection to the ClusterIP, where kube-proxy DNATs it (§6.5)', () => {
+    const s = build(docs(STICKY, ingressYaml('via-svc', [{ host: 'via.example.com', paths: [{ path: '/', pathType: 'Prefix', svc: 'sticky' }] }], {
+      annotations: { 'nginx.ingress.kubernetes.io/service-upstream': 'true' },
+    })))
+    const t = s.request({ from: 'external', url: 'http://via.example.com/' })
+    expect(t.outcome.status).toBe('delivered')
+    const ing = only(t, 'ingress')
+    const after = t.steps.slice(t.steps.indexOf(ing) + 1)
+    expect(after.find((x) => x.kind === 'send')?.packet?.dst).toBe('10.96.101.10:80')
+    expect(after.some((x) => x.kind === 'dnat')).toBe(true)
+  })
+
+  it('an ExternalName Service as backend: the controller proxies to the external name (§6.5) → left-cluster', () => {
+    const s = build(docs(STICKY, `apiVersion: v1
+kind: Service
+metadata:
+  name: ext
+spec:
+  type: ExternalName
+  externalName: api.somecompany.com
+  ports:
+  - port: 80`, ingressYaml('to-ext', [{ host: 'ext.example.com', paths: [{ path: '/', pathType: 'Prefix', svc: 'ext' }] }])))
+    const t = s.request({ from: 'external', url: 'http://ext.example.com/' })
+    expect(t.outcome).toMatchObject({ status: 'left-cluster', host: 'api.somecompany.com', port: 80 })
   })
 
   it('default balancing is round robin over the ready endpoints (§6.5): 6 requests → each of 3 pods twice', () => {
@@ -1509,6 +1716,23 @@ spec:
     const s = unready()
     const t = s.request({ from: 'pod/client', url: 'http://10.244.2.150:8080' })
     expect(t.outcome).toMatchObject({ status: 'delivered', pod: 'rd-b', sourceIP: '10.244.1.5' })
+  })
+
+  it('publishNotReadyAddresses: true keeps the unready pod in the rules (§8)', () => {
+    const s = build(docs(YAML, `apiVersion: v1
+kind: Service
+metadata:
+  name: rd-pna
+spec:
+  clusterIP: 10.96.102.2
+  publishNotReadyAddresses: true
+  selector:
+    app: rd
+  ports:
+  - port: 80
+    targetPort: 8080`)).apply({ type: 'setReady', pod: 'rd-b', ready: false })
+    const seen = new Set(Array.from({ length: 40 }, () => deliveredPod(s.request({ from: 'pod/client', url: 'http://rd-pna' }))))
+    expect([...seen].sort()).toEqual(['rd-a', 'rd-b', 'rd-c'])
   })
 
   it('setReady true brings it back', () => {

@@ -140,13 +140,20 @@ function externalEntry(ctx: TraceContext, pkt: Packet, steps: TraceStep[]): Node
     const local = lb.obj.externalTrafficPolicy === 'Local'
     // kubeadm labels control-plane nodes node.kubernetes.io/exclude-from-external-load-balancers.
     const ready = state.nodes.filter((n) => n.ready && !('node.kubernetes.io/exclude-from-external-load-balancers' in n.labels))
-    const candidates = local ? nodesWithLocalEndpoint(ctx, lb).filter((n) => ready.includes(n)) : ready
     const port = lb.ports.find((p) => p.port === pkt.dport && p.protocol.toLowerCase() === pkt.proto)
+    const cloud = lb.loadBalancerPool === DEFAULT_POOL.name && !!port?.nodePort
+    // MetalLB announces an address only while the Service has a ready endpoint (ShouldAnnounce).
+    const anyReady = (state.endpoints.get(`${lb.obj.meta.namespace}/${lb.obj.meta.name}`)?.ready.length ?? 0) > 0
+    const candidates = !cloud && !anyReady ? [] : local ? nodesWithLocalEndpoint(ctx, lb).filter((n) => ready.includes(n)) : ready
+    if (candidates.length === 0 && !cloud && !anyReady) {
+      steps.push({ kind: 'drop', at, text: `${lb.obj.meta.name} has no ready endpoint, so no MetalLB speaker announces ${pkt.dst}: nobody answers ARP for it and the connection times out`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+      return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: the address is not announced` }
+    }
     if (candidates.length === 0) {
       steps.push({ kind: 'drop', at, text: `no node has a ready endpoint of ${lb.obj.meta.name} (externalTrafficPolicy: Local), so no node takes traffic for ${pkt.dst}: the connection times out`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
       return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out` }
     }
-    if (lb.loadBalancerPool === DEFAULT_POOL.name && port?.nodePort) {
+    if (cloud && port?.nodePort) {
       // A cloud load balancer: it forwards to a healthy node's NodePort, keeping the client address.
       const target = candidates[nextRoundRobin(ctx.traffic, `cloud-lb/${pkt.dst}`, candidates.length)]
       steps.push({
@@ -201,6 +208,17 @@ function ingressHop(ctx: TraceContext, controller: PodState, url: ParsedUrl, req
   const choice = chooseEndpoint(state, ctx.traffic, match.ingress, match.backend, headers)
   const ruleText = match.defaultBackend ? 'the Ingress default backend' : `rule ${match.host || '*'} ${match.path?.pathType} ${match.path?.path}`
   const backendText = match.backend.service ? `${match.backend.service.name}:${match.backend.service.port.number ?? match.backend.service.port.name}` : 'a resource backend'
+  if (choice.externalName) {
+    steps.push({ kind: 'ingress', at, text: `ingress-nginx: Host ${host} path ${url.path} matches ${ruleText} → ${backendText}, an ExternalName Service: nginx proxies the request to ${choice.externalName.host}:${choice.externalName.port}, outside the cluster` })
+    return { status: 'left-cluster', host: choice.externalName.host, port: choice.externalName.port }
+  }
+  if (choice.clusterIP) {
+    const node = ctx.net.nodeByName(controller.node)!
+    const pkt: Packet = { src: controller.ip, sport: ephemeralPort(ctx.traffic), dst: choice.clusterIP.ip, dport: choice.clusterIP.port, proto: 'tcp', mark: 0 }
+    steps.push({ kind: 'ingress', at, text: `ingress-nginx: Host ${host} path ${url.path} matches ${ruleText} → ${backendText}; with service-upstream it connects to the ClusterIP ${hp(pkt.dst, pkt.dport)}, so kube-proxy picks the pod` })
+    steps.push({ kind: 'send', at: `pod/${controller.namespace}/${controller.name}`, text: `the controller opens a new connection from ${hp(pkt.src, pkt.sport)} to ${hp(pkt.dst, pkt.dport)}`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+    return carry({ net: ctx.net, traffic: ctx.traffic, steps }, pkt, node, 'pod')
+  }
   if (!choice.endpoint) {
     steps.push({ kind: 'reject', at, text: `ingress-nginx: Host ${host} path ${url.path} matches ${ruleText} → ${backendText}, but ${choice.why}: 503 Service Temporarily Unavailable` })
     return { status: 'failed', reason: 'HTTP_503', message: `503 Service Temporarily Unavailable: ${choice.why}` }

@@ -1,7 +1,18 @@
 import ClusterNode from './nodes/ClusterNode'
+import { ExternalNode, IngressNode, LoadBalancerNode } from './nodes/OutsideNodes'
 import PendingNode from './nodes/PendingNode'
+import PodGroupNode from './nodes/PodGroupNode'
 import PodNode from './nodes/PodNode'
 import ServiceNode from './nodes/ServiceNode'
 
 /** Module-scope constant: React Flow must not see a new object on every render. */
-export const nodeTypes = { service: ServiceNode, clusterNode: ClusterNode, pod: PodNode, pending: PendingNode }
+export const nodeTypes = {
+  service: ServiceNode,
+  clusterNode: ClusterNode,
+  pod: PodNode,
+  podGroup: PodGroupNode,
+  pending: PendingNode,
+  external: ExternalNode,
+  loadbalancer: LoadBalancerNode,
+  ingress: IngressNode,
+}

@@ -118,9 +118,20 @@ export function buildNodeRules(ports: ProxyServicePort[], node: string, clusterC
       if (hasEndpoints) svcRules.push({ chain: 'KUBE-SERVICES', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(`${sp.spn} external IP`), proto], target: jump(sp.extChain) })
       if (!hasExternalEndpoints) filterRules.push({ chain: 'KUBE-EXTERNAL-SERVICES', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(externalFilter.c), proto], target: externalFilter.t })
     }
-    // Load balancer addresses.
+    // Load balancer addresses (through KUBE-FW when loadBalancerSourceRanges limits who may connect).
+    const usesFW = sp.sourceRanges.length > 0 && sp.loadBalancerIPs.length > 0 && hasEndpoints
+    if (usesFW) {
+      natChains.add(sp.fwChain)
+      const fwComment = comment(`${sp.spn} loadbalancer IP`)
+      for (const src of sp.sourceRanges) natRules.push({ chain: sp.fwChain, src: { cidr: src }, matches: [fwComment], target: jump(sp.extChain) })
+      // The load balancer's own address may come back in (hairpin through the LB).
+      for (const ip of sp.loadBalancerIPs) natRules.push({ chain: sp.fwChain, src: { cidr: ip }, matches: [fwComment], target: jump(sp.extChain) })
+      for (const ip of sp.loadBalancerIPs) {
+        filterRules.push({ chain: 'KUBE-PROXY-FIREWALL', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(`${sp.spn} traffic not accepted by ${sp.fwChain}`), proto], target: { j: 'DROP' } })
+      }
+    }
     for (const ip of sp.loadBalancerIPs) {
-      if (hasEndpoints) svcRules.push({ chain: 'KUBE-SERVICES', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(`${sp.spn} loadbalancer IP`), proto], target: jump(sp.extChain) })
+      if (hasEndpoints) svcRules.push({ chain: 'KUBE-SERVICES', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(`${sp.spn} loadbalancer IP`), proto], target: jump(usesFW ? sp.fwChain : sp.extChain) })
       if (!hasExternalEndpoints) filterRules.push({ chain: 'KUBE-EXTERNAL-SERVICES', dst: { cidr: ip }, proto: sp.protocol, matches: [comment(externalFilter.c), proto], target: externalFilter.t })
     }
     // The NodePort.

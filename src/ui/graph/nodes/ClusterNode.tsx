@@ -14,6 +14,9 @@ function ClusterNode({ data, selected }: NodeProps<Node<ClusterNodeData, 'cluste
       </div>
       <div className="k-line mono">{n.ip}</div>
       <div className="k-line small">pod CIDR <span className="mono">{n.podCIDR}</span></div>
+      <div className="k-line small" title="kube-proxy mode and the NodePorts it opens on this node">
+        kube-proxy {data.proxyMode}{data.nodePorts.length > 0 && <> · NodePorts <span className="mono">{data.nodePorts.join(', ')}</span></>}
+      </div>
       {data.podCount === 0 && <div className="k-empty">no pods</div>}
     </div>
   )

@@ -16,7 +16,7 @@ function ServiceNode({ data, selected }: NodeProps<Node<ServiceNodeData, 'servic
     <div className={`k-service${selected ? ' selected' : ''}${s.builtIn ? ' built-in' : ''}`} data-testid={`service-${s.namespace}-${s.name}`}>
       <div className="k-title">
         <span className="k-kind">svc</span>
-        <span className="k-name" title={`${s.namespace}/${s.name}`}>{s.name}</span>
+        <span className="k-name" title={`${s.namespace}/${s.name}`}>{s.name}{s.namespace === 'kube-system' && s.name === 'kube-dns' ? ' (CoreDNS)' : ''}</span>
         <span className="k-type">{s.type}</span>
       </div>
       <div className="k-line mono" title="ClusterIP and ports">
@@ -28,6 +28,7 @@ function ServiceNode({ data, selected }: NodeProps<Node<ServiceNodeData, 'servic
         {s.externalIPs.length > 0 && <span className="mono"> · ext {s.externalIPs.join(',')}</span>}
         {s.type === 'LoadBalancer' && s.externalIPs.length === 0 && <span> · &lt;pending&gt;</span>}
       </div>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   )
