@@ -42,6 +42,8 @@ export interface SimulationSlice {
   schemaProblems: SchemaProblem[]
   runEngine(): void
   applyAction(action: Action): void
+  clearActions(): void
+  setProxyMode(mode: ProxyMode | undefined): void
   setSchemaProblems(problems: SchemaProblem[]): void
 }
 
@@ -127,6 +129,14 @@ export const useAppStore = create<AppState>()((set, get, store) => {
       set((s) => ({ actions: [...s.actions, action] }))
       get().runEngine()
     },
+    clearActions() {
+      set({ actions: [] })
+      get().runEngine()
+    },
+    setProxyMode(mode) {
+      set({ proxyMode: mode })
+      get().runEngine()
+    },
     setSchemaProblems(problems) {
       set({ schemaProblems: problems })
     },
@@ -144,8 +154,8 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     revealLine(line, column = 1) {
       set((s) => ({ reveal: { line, column, nonce: (s.reveal?.nonce ?? 0) + 1 } }))
     },
-    editorWidth: 420,
-    bottomHeight: 220,
+    editorWidth: 360,
+    bottomHeight: 200,
     setEditorWidth(px) {
       set({ editorWidth: Math.round(Math.min(Math.max(px, 260), 1100)) })
     },

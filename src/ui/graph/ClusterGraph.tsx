@@ -1,10 +1,19 @@
-/** The cluster as a React Flow graph: Services, nodes with their pods, endpoint edges. */
-import { useCallback, useMemo } from 'react'
-import { Background, Controls, MiniMap, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
+/**
+ * The cluster as a React Flow graph in lanes, with the request's packet
+ * drawn on top: the element where the current step happens is lit, the
+ * elements it went through stay marked.
+ */
+import { useCallback, useEffect, useMemo } from 'react'
+import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { buildGraphModel } from '../../engine'
+import { buildGraphModel, elementForStep } from '../../engine'
 import { useAppStore } from '../../store'
-import { selectIsStale, selectRevealLine, selectSelect, selectSelection, selectShownSim } from '../../store/selectors'
+import {
+  selectIsStale, selectRevealLine, selectSelect, selectSelection, selectShownSim, selectShownTrace, selectSpeed, selectStepCount,
+} from '../../store/selectors'
+import PacketToken from '../trace/PacketToken'
+import { highlightFor } from '../trace/activeElements'
+import { exportGraph } from './exportImage'
 import { nodeTypes } from './nodeTypes'
 import { toFlow } from './toFlow'
 
@@ -14,40 +23,81 @@ export default function ClusterGraph() {
   const selection = useAppStore(selectSelection)
   const select = useAppStore(selectSelect)
   const revealLine = useAppStore(selectRevealLine)
+  const trace = useAppStore(selectShownTrace)
+  const stepCount = useAppStore(selectStepCount)
+  const speed = useAppStore(selectSpeed)
   const model = useMemo(() => buildGraphModel(sim), [sim])
-  const { nodes, edges } = useMemo(() => toFlow(model, selection), [model, selection])
+  const flow = useMemo(() => toFlow(model, selection), [model, selection])
+  const highlight = useMemo(() => highlightFor(model, sim.services, trace?.steps ?? [], stepCount), [model, sim.services, trace, stepCount])
+  const nodes = useMemo(
+    () => flow.nodes.map((n) => {
+      const cls = [
+        n.id === highlight.current ? (highlight.failed ? 'hl-failed' : 'hl-current') : '',
+        highlight.visited.has(n.id) ? 'hl-visited' : '',
+        n.id === highlight.target && n.id !== highlight.current ? 'hl-target' : '',
+      ].filter(Boolean).join(' ')
+      return cls ? { ...n, className: cls } : n
+    }),
+    [flow.nodes, highlight],
+  )
 
   const onNodeClick: NodeMouseHandler = useCallback(
     (_event, node) => {
       select(node.id)
       const found = model.nodes.find((n) => n.id === node.id)
-      const docIndex = found?.kind === 'pod' ? found.pod.docIndex : found?.kind === 'service' ? found.service.docIndex : -1
+      const docIndex = found?.kind === 'pod' ? found.pod.docIndex : found?.kind === 'service' || found?.kind === 'loadbalancer' ? found.service.docIndex : found?.kind === 'ingress' ? found.ingress.docIndex : -1
       const doc = docIndex >= 0 ? sim.documents[docIndex] : undefined
       if (doc) revealLine(doc.line)
     },
     [model, select, revealLine, sim],
   )
+  const current = trace?.steps[stepCount - 1]
+  const rf = useReactFlow()
+  // A new request: bring its whole path into view (the packet's route is the lesson).
+  useEffect(() => {
+    if (!trace) return
+    const ids = new Set<string>()
+    for (const s of trace.steps) {
+      const el = elementForStep(model, s.at)
+      if (!el) continue
+      ids.add(el)
+      const parent = model.nodes.find((n) => n.id === el)
+      if (parent && 'parent' in parent) ids.add(parent.parent)
+    }
+    const all = highlightFor(model, sim.services, trace.steps, trace.steps.length)
+    if (all.target) ids.add(all.target)
+    if (ids.size === 0) return
+    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
+    const timer = setTimeout(() => void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.12, maxZoom: 1.15, duration: reduced ? 0 : 450 }), 30)
+    return () => clearTimeout(timer)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [trace])
 
   return (
     <div className={`graph${stale ? ' stale' : ''}`} data-testid="cluster-graph" aria-label="Cluster graph">
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={flow.edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
         fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
-        minZoom={0.1}
+        fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
+        minZoom={0.08}
         maxZoom={2}
         nodesDraggable={false}
         nodesConnectable={false}
         elevateNodesOnSelect={false}
-        proOptions={{ hideAttribution: false }}
+        onlyRenderVisibleElements
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 140, height: 90 }} />
+        <Panel position="top-right" className="export-buttons">
+          <button type="button" onClick={() => void exportGraph(nodes, 'png')} title="Download the graph as PNG" data-testid="export-png">PNG</button>
+          <button type="button" onClick={() => void exportGraph(nodes, 'svg')} title="Download the graph as SVG" data-testid="export-svg">SVG</button>
+        </Panel>
+        <PacketToken element={highlight.current} kind={current?.kind} failed={highlight.failed} speed={speed} />
       </ReactFlow>
       {stale && (
         <div className="stale-banner" role="status" data-testid="stale-banner">

@@ -34,8 +34,9 @@ function PacketToken({ element, kind, failed, speed }: Props) {
   const { x, y } = node.internals.positionAbsolute
   const w = node.measured.width ?? node.width ?? 0
   const h = node.measured.height ?? node.height ?? 0
-  const cx = x + w / 2
-  const cy = y + (node.type === 'clusterNode' ? 36 : h / 2)
+  // The packet sits on the element's left edge, where traffic arrives, so it never hides a label.
+  const cx = x + (node.type === 'external' || node.type === 'loadbalancer' ? w : 0)
+  const cy = y + (node.type === 'clusterNode' ? 44 : h / 2)
   return (
     <ViewportPortal>
       <div

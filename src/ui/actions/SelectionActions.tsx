@@ -1,0 +1,71 @@
+/**
+ * What can be done to the selected element: delete a pod (its controller
+ * replaces it), toggle its readiness, create the file its readiness probe
+ * waits for, scale its workload (edits the YAML), drain a node.
+ */
+import { memo } from 'react'
+import { useAppStore } from '../../store'
+import { selectSelection, selectShownSim } from '../../store/selectors'
+import { replicasIn, scaleInYaml } from './scaleInYaml'
+
+function SelectionActions() {
+  const selection = useAppStore(selectSelection)
+  const sim = useAppStore(selectShownSim)
+  const applyAction = useAppStore((s) => s.applyAction)
+  const yaml = useAppStore((s) => s.yaml)
+  const replaceYaml = useAppStore((s) => s.replaceYaml)
+  if (!selection) return <p className="hint">Click a pod, node or Service for its actions.</p>
+  const [kind, ...rest] = selection.split('/')
+  if (kind === 'pod') {
+    const [namespace, name] = rest
+    const pod = sim.pods.find((p) => p.namespace === namespace && p.name === name)
+    if (!pod) return null
+    const replicas = pod.ownerName && pod.docIndex >= 0 ? replicasIn(yaml, pod.docIndex) : undefined
+    const waitsForFile = /touch (\S+)/.exec(pod.notReadyReason ?? '')?.[1]
+    const scale = (n: number): void => {
+      const next = scaleInYaml(yaml, pod.docIndex, n)
+      if (next !== undefined) replaceYaml(next)
+    }
+    return (
+      <div className="selection-actions" data-testid="pod-actions">
+        <div className="sel-title"><span className="k-kind">pod</span> <b>{pod.name}</b></div>
+        <div className="buttons">
+          <button type="button" onClick={() => applyAction({ type: 'deletePod', pod: name, namespace })} data-testid="action-delete-pod">Delete pod</button>
+          <button type="button" onClick={() => applyAction({ type: 'setReady', pod: name, namespace, ready: !pod.ready })} data-testid="action-toggle-ready">
+            {pod.ready ? 'Make NotReady' : 'Make Ready'}
+          </button>
+          {waitsForFile && (
+            <button type="button" onClick={() => applyAction({ type: 'exec', pod: name, namespace, command: ['touch', waitsForFile] })} data-testid="action-exec-touch">
+              exec touch {waitsForFile}
+            </button>
+          )}
+        </div>
+        {replicas !== undefined && (
+          <div className="buttons scale" aria-label="Scale">
+            <span>{pod.ownerKind === 'ReplicaSet' ? 'replicas' : `${pod.ownerKind} replicas`}: <b data-testid="replicas">{replicas}</b></span>
+            <button type="button" onClick={() => scale(Math.max(0, replicas - 1))} aria-label="Scale down" data-testid="action-scale-down">−</button>
+            <button type="button" onClick={() => scale(replicas + 1)} aria-label="Scale up" data-testid="action-scale-up">+</button>
+          </div>
+        )}
+      </div>
+    )
+  }
+  if (kind === 'node') {
+    const node = sim.nodes.find((n) => n.name === rest.join('/'))
+    if (!node) return null
+    const last = sim.actionLog.at(-1)
+    const blocked = last?.action.type === 'drainNode' && last.action.node === node.name && !last.ok
+    return (
+      <div className="selection-actions" data-testid="node-actions">
+        <div className="sel-title"><span className="k-kind">node</span> <b>{node.name}</b></div>
+        <div className="buttons">
+          <button type="button" onClick={() => applyAction({ type: 'drainNode', node: node.name })} data-testid="action-drain">Drain</button>
+          {blocked && <button type="button" onClick={() => applyAction({ type: 'drainNode', node: node.name, force: true })} data-testid="action-drain-force">Drain --force</button>}
+        </div>
+      </div>
+    )
+  }
+  return null
+}
+
+export default memo(SelectionActions)
