@@ -4,7 +4,7 @@
  * elements it went through stay marked.
  */
 import { useCallback, useEffect, useMemo } from 'react'
-import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { buildGraphModel, elementForStep } from '../../engine'
 import { useAppStore } from '../../store'
@@ -68,9 +68,13 @@ export default function ClusterGraph() {
     if (all.target) ids.add(all.target)
     if (ids.size === 0) return
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    const timer = setTimeout(() => void rf.fitView({ nodes: [...ids].map((id) => ({ id })), padding: 0.12, maxZoom: 1.15, duration: reduced ? 0 : 450 }), 30)
+    // Only zoom onto the path when the whole cluster would be too small to read.
+    const pane = document.querySelector('[data-testid="cluster-graph"]')?.getBoundingClientRect()
+    const bounds = getNodesBounds(rf.getNodes())
+    const wholeZoom = pane ? Math.min(pane.width / (bounds.width + 40), pane.height / (bounds.height + 40)) : 1
+    const targets = wholeZoom >= 0.7 ? undefined : [...ids].map((id) => ({ id }))
+    const timer = setTimeout(() => void rf.fitView({ nodes: targets, padding: targets ? 0.12 : 0.06, maxZoom: 1.1, duration: reduced ? 0 : 450 }), 30)
     return () => clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [trace])
 
   return (

@@ -1,0 +1,124 @@
+/**
+ * DNS: the records CoreDNS serves (filterable), the /etc/resolv.conf of the
+ * selected pod (or the request's source pod), and how the resolver expanded
+ * the shown request's name through the search list.
+ */
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
+import type { Simulation } from '../../engine'
+import { useAppStore } from '../../store'
+import { selectSelection, selectShownSim, selectShownSpec } from '../../store/selectors'
+import { fmt, S } from './strings'
+import { requestPod, targetPod, urlHost, type Ref } from './targets'
+import './inspect.css'
+
+const RecordsTable = memo(function RecordsTable({ sim }: { sim: Simulation }) {
+  const [filter, setFilter] = useState('')
+  const deferred = useDeferredValue(filter)
+  const id = useId()
+  const records = useMemo(() => sim.dnsRecords(), [sim])
+  const shown = useMemo(() => {
+    const f = deferred.trim().toLowerCase()
+    if (!f) return records
+    return records.filter((r) => r.name.toLowerCase().includes(f) || r.type.toLowerCase() === f || r.data.toLowerCase().includes(f))
+  }, [records, deferred])
+  return (
+    <section className="ins-dns-records" aria-labelledby={`${id}-h`}>
+      <div className="ins-toolbar">
+        <h3 id={`${id}-h`} className="ins-h">{S.dns.records}</h3>
+        <label className="ins-field">
+          <span>{S.dns.filter}</span>
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={S.dns.filterPlaceholder} spellCheck={false} data-testid="dns-filter" />
+        </label>
+        <span className="ins-status">{fmt(S.dns.count, { shown: shown.length, total: records.length })}</span>
+      </div>
+      <div className="ins-scroll">
+        {shown.length === 0 ? (
+          <p className="ins-empty">{fmt(S.dns.noMatch, { filter: deferred })}</p>
+        ) : (
+          <table className="ins-table mono" data-testid="dns-records">
+            <thead>
+              <tr>
+                <th scope="col">{S.dns.name}</th>
+                <th scope="col">{S.dns.type}</th>
+                <th scope="col">{S.dns.ttl}</th>
+                <th scope="col">{S.dns.data}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r, i) => (
+                <tr key={`${r.name}|${r.type}|${r.data}|${i}`}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.type}</td>
+                  <td>{r.ttl}</td>
+                  <td>{r.data}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  )
+})
+
+function Lookup({ sim, host, from }: { sim: Simulation; host: string; from: Ref }) {
+  const result = useMemo(() => sim.resolve(host, `${from.namespace}/${from.name}`), [sim, host, from.namespace, from.name])
+  if (result.tried.length === 0) return <p className="ins-note">{S.dns.noLookupIp}</p>
+  const answered = result.rcode === 'NOERROR' && result.answers.length > 0
+  return (
+    <>
+      <ol className="ins-tried mono" data-testid="dns-tried">
+        {result.tried.map((name, i) => {
+          const ok = answered && i === result.tried.length - 1
+          return (
+            <li key={`${name}-${i}`} className={ok ? 'ins-answered' : 'ins-missed'}>
+              <span>{name}</span> <span className="ins-verdict">{ok ? S.dns.answered : S.dns.notFound}</span>
+            </li>
+          )
+        })}
+      </ol>
+      <p className="ins-note mono">
+        {answered ? fmt(S.dns.result, { answers: result.answers.map((a) => `${a.type} ${a.data}`).join(', ') }) : fmt(S.dns.resultNone, { rcode: result.rcode })}
+      </p>
+    </>
+  )
+}
+
+function DnsTab() {
+  const sim = useAppStore(selectShownSim)
+  const selection = useAppStore(selectSelection)
+  const spec = useAppStore(selectShownSpec)
+  const pod = targetPod(selection, spec)
+  const exists = pod && sim.pods.some((p) => p.namespace === pod.namespace && p.name === pod.name)
+  const podKey = pod && exists ? `${pod.namespace}/${pod.name}` : ''
+  const resolv = useMemo(() => (podKey ? sim.resolvConf(podKey) : ''), [sim, podKey])
+  const from = requestPod(spec)
+  const host = spec ? urlHost(spec.url) : undefined
+  return (
+    <div className="ins-tab ins-dns" data-testid="inspect-dns">
+      <RecordsTable sim={sim} />
+      <aside className="ins-side">
+        {podKey ? (
+          <section>
+            <h3 className="ins-h">{fmt(S.dns.resolvConf, { pod: podKey })}</h3>
+            <pre className="ins-pre mono" data-testid="resolv-conf">{resolv}</pre>
+          </section>
+        ) : (
+          <p className="ins-note">{S.dns.noPod}</p>
+        )}
+        <section>
+          {spec && from && host ? (
+            <>
+              <h3 className="ins-h">{fmt(S.dns.lookup, { host, pod: `${from.namespace}/${from.name}` })}</h3>
+              <Lookup sim={sim} host={host} from={from} />
+            </>
+          ) : (
+            <p className="ins-note">{spec && !from ? S.dns.noLookupSource : S.dns.noLookup}</p>
+          )}
+        </section>
+      </aside>
+    </div>
+  )
+}
+
+export default memo(DnsTab)
