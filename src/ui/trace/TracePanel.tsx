@@ -47,8 +47,10 @@ function TracePanel() {
   const speed = useAppStore(selectSpeed)
   const a = useAppStore(useShallow((s) => ({ toggle: s.togglePlay, back: s.stepBack, forward: s.stepForward, replay: s.replay, setSpeed: s.setSpeed })))
   const listRef = useRef<HTMLOListElement>(null)
+  const outcomeRef = useRef<HTMLParagraphElement>(null)
   useEffect(() => {
-    listRef.current?.querySelector('li.current')?.scrollIntoView({ block: 'nearest' })
+    const target = outcomeRef.current ?? listRef.current?.querySelector('li.current')
+    target?.scrollIntoView({ block: 'nearest' })
   }, [count])
   const steps = trace?.steps ?? []
   const views = packetViews(steps)
@@ -78,7 +80,7 @@ function TracePanel() {
           </li>
         ))}
       </ol>
-      {done && <p className={`outcome ${trace.outcome.status}`} data-testid="trace-outcome">{outcomeText(trace)}</p>}
+      {done && <p ref={outcomeRef} className={`outcome ${trace.outcome.status}`} data-testid="trace-outcome">{outcomeText(trace)}</p>}
       <div className="visually-hidden" aria-live="polite" data-testid="trace-live">
         {current ? `Step ${count} of ${steps.length}, ${KIND_LABEL[current.kind]}: ${current.text}` : ''}
         {done ? ` ${outcomeText(trace!)}` : ''}
