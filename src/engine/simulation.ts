@@ -3,10 +3,14 @@
  * actions applied on top. A Simulation is immutable; `apply` returns a new one.
  */
 import type {
-  Action, ActionResult, Diagnostic, DnsResult, EndpointSliceInfo, EndpointsView, IngressClassInfo, IngressInfo, KubectlGet,
+  Action, ActionResult, Diagnostic, DnsRecord, DnsResult, Explanation, EndpointSliceInfo, EndpointsView, IngressClassInfo, IngressInfo, KubectlGet,
   NamespaceInfo, NodeInfo, PodInfo, ProxyMode, RequestSpec, ServiceInfo, Simulation, Trace,
 } from './api/types'
-import { resolve as resolveName } from './dns/resolver'
+import { resolve as resolveName, resolvConf as resolvConfText } from './dns/resolver'
+import { buildDnsRecords } from './dns/records'
+import { serviceEnvNames } from './envvars/serviceEnvNames'
+import { describeService } from './kubectl/describe'
+import { explainFailure, serviceOfRequest } from './trace/explain'
 import { envFor as serviceEnv } from './envvars/serviceEnv'
 import { iptablesSaveText } from './kubeproxy/iptables/iptablesSave'
 import { ipvsadmText } from './kubeproxy/ipvs'
@@ -105,7 +109,7 @@ export class SimulationImpl implements Simulation {
     this.namespaces = state.namespaces.map((n) => ({ ...n }))
     this.nodes = state.nodes.map((n) => ({
       name: n.name, ip: n.ip, podCIDR: n.podCIDR, ready: n.ready, roles: [...n.roles], labels: { ...n.labels },
-      taints: n.taints.map((t) => ({ ...t })), unschedulable: n.unschedulable,
+      taints: n.taints.map((t) => ({ ...t })), unschedulable: n.unschedulable, docIndex: n.docIndex,
     }))
     this.pods = state.pods.map((p) => ({
       name: p.name,
@@ -240,6 +244,31 @@ export class SimulationImpl implements Simulation {
     } catch (err) {
       return { steps: [], outcome: { status: 'failed', reason: 'INVALID_REQUEST', message: `internal engine error while tracing: ${err instanceof Error ? err.message : String(err)}` } }
     }
+  }
+
+  dnsRecords(): DnsRecord[] {
+    return buildDnsRecords(this.cluster).map((r) => ({ name: r.name, type: r.type, data: r.data, ttl: r.ttl }))
+  }
+
+  resolvConf(pod: string, namespace?: string): string {
+    return resolvConfText(this.cluster, namespace === undefined || pod.includes('/') ? pod : `${namespace}/${pod}`)
+  }
+
+  serviceEnvNames(pod: string, namespace = 'default'): string[] {
+    return serviceEnvNames(this.cluster, pod, namespace)
+  }
+
+  describe(kind: 'service', name: string, namespace = 'default'): string {
+    if (kind !== 'service') return `error: the server doesn't have a resource type "${String(kind)}"\n`
+    return describeService(this.cluster, name, namespace)
+  }
+
+  explain(request: RequestSpec, trace: Trace): Explanation[] {
+    return explainFailure(this.cluster, request, trace)
+  }
+
+  serviceOf(request: RequestSpec, trace: Trace): { name: string; namespace: string } | undefined {
+    return serviceOfRequest(this.cluster, request, trace)
   }
 
   applyAction(action: Action): SimulationImpl {

@@ -12,6 +12,8 @@ import { createTrafficSlice, type TrafficSlice } from './slices/traffic'
 export const ENGINE_DEBOUNCE_MS = 200
 
 export type BottomTab = 'problems' | 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'ingress' | 'nodes'
+  // The inspector (src/ui/inspect).
+  | 'details' | 'rules' | 'dns' | 'env' | 'describe' | 'why'
 
 /** A marker from Monaco's schema validation (monaco-yaml), kept as plain data. */
 export interface SchemaProblem {

@@ -34,6 +34,10 @@ export const selectSent = (s: AppState) => s.sent
 export const selectShownRequest = (s: AppState) => s.shownRequest
 /** The trace the player shows, if a request was sent. */
 export const selectShownTrace = (s: AppState) => s.sent[s.shownRequest]?.trace
+/** The request the player shows (what was sent: source, URL, headers). */
+export const selectShownSpec = (s: AppState) => s.sent[s.shownRequest]?.spec
+/** True when the shown request failed (the inspector's "Why?" tab lights up). */
+export const selectShownFailed = (s: AppState) => s.sent[s.shownRequest]?.trace.outcome.status === 'failed'
 /** How many steps of the shown trace are revealed (clamped to its length). */
 export const selectStepCount = (s: AppState) => Math.min(s.stepCount, s.sent[s.shownRequest]?.trace.steps.length ?? 0)
 export const selectPlaying = (s: AppState) => s.playing

@@ -36,6 +36,8 @@ export interface NodeInfo {
   labels: Record<string, string>
   taints: { key: string; value?: string; effect: string }[]
   unschedulable: boolean
+  /** Number of the YAML document that declares the node; -1 (or absent) for nodes the cluster brings. */
+  docIndex?: number
 }
 
 export interface ContainerPortInfo {
@@ -272,6 +274,34 @@ export interface Simulation {
   nftRuleset(node: string): string
   /** Sends one request and traces it. Stateful within this Simulation (affinity, round robin). */
   request(req: RequestSpec): Trace
+  /** Every record CoreDNS serves for this cluster (zone cluster.local, kubeadm's Corefile), in a stable order. */
+  dnsRecords(): DnsRecord[]
+  /** The pod's /etc/resolv.conf as the container runtime writes it (`pod` may be `namespace/name`). */
+  resolvConf(pod: string, namespace?: string): string
+  /** The names in envFor(pod) that come from Services (the kubelet's service links), not from the container. */
+  serviceEnvNames(pod: string, namespace?: string): string[]
+  /** `kubectl describe <kind> <name> -n <namespace>`, as kubectl prints it. */
+  describe(kind: 'service', name: string, namespace?: string): string
+  /** Why a request failed (or did something surprising), in plain words, with what to change. Empty when there is nothing to say. */
+  explain(request: RequestSpec, trace: Trace): Explanation[]
+  /** The Service a traced request went to (the Ingress backend when it went through an Ingress), if any. */
+  serviceOf(request: RequestSpec, trace: Trace): { name: string; namespace: string } | undefined
+}
+
+/** One record CoreDNS serves. Names carry no trailing dot. */
+export interface DnsRecord {
+  name: string
+  type: 'A' | 'CNAME' | 'SRV' | 'PTR' | 'TXT'
+  /** A: the address; CNAME/PTR: the target name; SRV: `0 <weight> <port> <target>`; TXT: the text. */
+  data: string
+  ttl: number
+}
+
+/** One reason a request failed, for the "Why did this fail?" panel. */
+export interface Explanation {
+  title: string
+  explanation: string
+  fix: string
 }
 
 export interface KubectlOptions {

@@ -30,14 +30,14 @@ type Source =
   | { kind: 'node'; node: NodeState; ip: string; at: string }
   | { kind: 'external'; ip: string; at: string }
 
-interface ParsedUrl {
+export interface ParsedUrl {
   scheme: 'http' | 'https'
   host: string
   port: number
   path: string
 }
 
-function parseUrl(text: string): ParsedUrl | undefined {
+export function parseUrl(text: string): ParsedUrl | undefined {
   const m = /^(?:(https?):\/\/)?([^/:?#\s]+)(?::(\d{1,5}))?([^?#\s]*)?(?:[?#].*)?$/i.exec(text.trim())
   if (!m) return undefined
   const scheme = (m[1]?.toLowerCase() ?? 'http') as 'http' | 'https'

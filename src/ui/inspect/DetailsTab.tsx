@@ -54,7 +54,7 @@ const YamlSlice = memo(function YamlSlice({ docIndex, sim }: { docIndex: number;
   const doc = useMemo(() => (range && !stale ? documentText(yaml, range) : undefined), [yaml, range, stale])
   if (docIndex < 0 || !range) return <p className="ins-note">{S.details.builtIn}</p>
   if (!doc) return <p className="ins-note">{S.details.stale}</p>
-  return <TextDump prompt={`${S.details.yaml} (${fmt(S.details.yamlLines, { from: doc.from, to: doc.to })})`} text={doc.text} copyWhat="YAML" testId="details-yaml" />
+  return <TextDump prompt={fmt(S.details.yaml, { from: doc.from, to: doc.to })} text={doc.text} copyWhat="YAML" testId="details-yaml" />
 })
 
 function DetailsTab() {

@@ -95,18 +95,17 @@ function DnsTab() {
   const from = requestPod(spec)
   const host = spec ? urlHost(spec.url) : undefined
   return (
-    <div className="ins-tab ins-dns" data-testid="inspect-dns">
-      <RecordsTable sim={sim} />
-      <aside className="ins-side">
+    <div className="ins-dns" data-testid="inspect-dns">
+      <div className="ins-dns-pod">
         {podKey ? (
-          <section>
+          <section className="ins-dns-box">
             <h3 className="ins-h">{fmt(S.dns.resolvConf, { pod: podKey })}</h3>
             <pre className="ins-pre mono" data-testid="resolv-conf">{resolv}</pre>
           </section>
         ) : (
           <p className="ins-note">{S.dns.noPod}</p>
         )}
-        <section>
+        <section className="ins-dns-box">
           {spec && from && host ? (
             <>
               <h3 className="ins-h">{fmt(S.dns.lookup, { host, pod: `${from.namespace}/${from.name}` })}</h3>
@@ -116,7 +115,8 @@ function DnsTab() {
             <p className="ins-note">{spec && !from ? S.dns.noLookupSource : S.dns.noLookup}</p>
           )}
         </section>
-      </aside>
+      </div>
+      <RecordsTable sim={sim} />
     </div>
   )
 }

@@ -12,7 +12,7 @@ export const S = {
     describe: 'describe',
     why: 'Why?',
     whyTitle: 'Why did this fail?',
-    whyAlert: 'The shown request failed',
+    whyAlertLabel: 'Why? The shown request failed.',
   },
   common: {
     copy: 'Copy',
@@ -79,8 +79,7 @@ export const S = {
     none: 'Select a pod, Service, node or Ingress in the graph.',
     unknown: 'Nothing to show for {id}.',
     gone: '{id} is no longer in the cluster.',
-    yaml: 'YAML as written',
-    yamlLines: 'lines {from}–{to}',
+    yaml: 'YAML as written (lines {from}–{to})',
     builtIn: 'Built into the cluster: not in your YAML.',
     stale: 'The YAML has errors: fix them to see this object\'s text.',
     live: 'Live state',

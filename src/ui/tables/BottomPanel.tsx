@@ -31,7 +31,7 @@ export default function BottomPanel() {
   })
   return (
     <section className="bottom-panel" aria-label="Cluster tables and inspector">
-      <div className="tabs" role="tablist">
+      <div className="tabs ins-tabs" role="tablist">
         <button {...tabProps('problems')} className={tab === 'problems' ? 'active' : ''}>
           Problems{problemCount > 0 && <span className="badge">{problemCount}</span>}
         </button>
@@ -44,9 +44,8 @@ export default function BottomPanel() {
         {INSPECT_TABS.map((t) => {
           const alert = t.tab === 'why' && failed
           return (
-            <button key={t.tab} {...tabProps(t.tab)} className={`${tab === t.tab ? 'active' : ''}${alert ? ' ins-alert' : ''}`} title={t.hint}>
+            <button key={t.tab} {...tabProps(t.tab)} className={`${tab === t.tab ? 'active' : ''}${alert ? ' ins-alert' : ''}`} title={t.hint} aria-label={alert ? S.tabs.whyAlertLabel : undefined}>
               {t.title}
-              {alert && <span className="ins-sr"> ({S.tabs.whyAlert})</span>}
             </button>
           )
         })}
