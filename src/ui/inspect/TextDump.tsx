@@ -1,8 +1,8 @@
 /**
  * A command's output as the terminal shows it: monospace, one line per row,
  * never wrapped (the box scrolls sideways), some lines highlighted, a copy
- * button. When the highlighted lines change, the first one is scrolled
- * into view inside the box.
+ * button. When the highlighted lines change, the deciding line (or the first
+ * highlighted one) is scrolled into view inside the box.
  */
 import { memo, useEffect, useMemo, useRef } from 'react'
 import CopyButton from './CopyButton'
@@ -26,7 +26,12 @@ interface Props {
 function TextDump({ prompt, text, marks, markLabels, copyWhat, testId, className }: Props) {
   const body = useRef<HTMLDivElement>(null)
   const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text])
-  const first = useMemo(() => (marks && marks.size > 0 ? Math.min(...marks.keys()) : -1), [marks])
+  // Scroll to the line that decided the step (the DNAT, the REJECT...), else the first matched one.
+  const first = useMemo(() => {
+    if (!marks || marks.size === 0) return -1
+    const decisive = [...marks.entries()].filter(([, m]) => m === 'decisive').map(([i]) => i)
+    return decisive.length > 0 ? Math.max(...decisive) : Math.min(...marks.keys())
+  }, [marks])
   const markKey = useMemo(() => (marks ? [...marks.entries()].map(([i, m]) => `${i}${m[0]}`).join(',') : ''), [marks])
   useEffect(() => {
     const box = body.current
