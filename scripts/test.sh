@@ -22,6 +22,18 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   export CHROMIUM_PATH
 fi
 
+# The kernel conformance test needs iproute2, iptables and socat (Debian packages).
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  command -v ip >/dev/null 2>&1 || missing="$missing iproute2"
+  command -v iptables-restore >/dev/null 2>&1 || missing="$missing iptables"
+  command -v socat >/dev/null 2>&1 || missing="$missing socat"
+  if [ -n "$missing" ]; then
+    echo "Installing$missing for the kernel conformance test..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null) || echo "could not install$missing: the kernel test will say it is skipped"
+  fi
+fi
+
 status=0
 static_passed=0; static_failed=0
 echo "== typecheck"
@@ -32,6 +44,11 @@ if npx eslint .; then static_passed=$((static_passed+1)); else static_failed=$((
 echo "== unit tests"
 rm -f reports/unit.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json || status=1
+
+echo "== kernel conformance (the engine's rules on a real Linux kernel)"
+rm -f reports/kernel.log
+npm run -s test:kernel 2>&1 | tee reports/kernel.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
 echo "== build"
 build_ok=1
@@ -49,6 +66,8 @@ fi
 echo
 echo "== summary"
 echo "static: ${static_passed} passed, ${static_failed} failed"
+kernel_line="$(grep -aoE '^kernel: [0-9]+ passed, [0-9]+ failed' reports/kernel.log | tail -1)"
+if [ -n "$kernel_line" ]; then echo "$kernel_line"; else grep -aE '^kernel: skipped' reports/kernel.log | tail -1 || echo "kernel: 0 passed, 1 failed"; fi
 node -e '
 const fs = require("fs")
 const read = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")) } catch { return null } }

@@ -13,6 +13,8 @@ import type { NodeRules } from '../kubeproxy/iptables/buildRules'
 import type { KubeProxy } from '../kubeproxy/kubeProxy'
 import { ipvsHop, userspaceProxy } from './proxyModes'
 import { nftChainBase } from '../kubeproxy/nftables'
+import { DEFAULT_POOL } from '../cluster/loadBalancers'
+import { electedSpeaker } from './metallb'
 import { ruleText } from '../kubeproxy/iptables/iptablesSave'
 import type { Rule } from '../kubeproxy/iptables/model'
 import { inCidr } from '../kubeproxy/servicePorts'
@@ -172,6 +174,9 @@ function filterStop(o: CarryOptions, node: NodeState, pkt: Packet, res: HookResu
 export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin: 'local' | 'pod' | 'wire'): Delivery {
   let node = startNode
   let from = origin
+  // The node that rewrote the destination without rewriting the source: replies must come back through it.
+  let dnatAt: NodeState | undefined
+  const originalClient = pkt.src
   for (let hop = 0; hop < 16; hop++) {
     const rules = o.net.rules(node.name)
     const ctx = { node: node.name, isLocal: (ip: string) => o.net.isLocal(node, ip), traffic: o.traffic }
@@ -180,10 +185,12 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
       // IPVS forwards packets for its virtual servers in LOCAL_IN; the nat table only marks for masquerade.
       const r = ipvsHop(o, node, pkt)
       if (r !== 'pass' && r !== 'forwarded') return r
+      if (r === 'forwarded') dnatAt = node
     } else {
       const before = { ...pkt }
       const nat = runHook(rules.nat, from === 'local' ? 'OUTPUT' : 'PREROUTING', pkt, ctx)
       natSteps(o, node, before, nat)
+      if (nat.dnat) dnatAt = node
       const proxyPortHit = o.net.proxy.mode === 'userspace' && nat.dnat
         ? o.net.proxy.userspaceOwner(node.name, Number(nat.dnat.to.split(':').pop()))
         : undefined
@@ -198,6 +205,8 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
         const stop = filterStop(o, node, pkt, runHook(rules.filter, 'INPUT', pkt, ctx))
         if (stop) return stop
       }
+      const broken = asymmetricReturn(o, node, dnatAt, pkt, originalClient)
+      if (broken) return broken
       return deliverToNode(o, node, pkt)
     }
     if (from !== 'local' && !ipvs) {
@@ -208,6 +217,7 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
     const post = ipvs ? ipvsPostrouting(o, pkt) : runHook(rules.nat, 'POSTROUTING', pkt, ctx)
     if (post.masquerade) {
       pkt.src = node.ip
+      dnatAt = undefined // this node now owns both rewrites: replies come back to it
       o.steps.push({
         kind: 'snat', at: `node/${node.name}`, node: node.name,
         text: `${node.name}: the packet carries mark 0x4000 (KUBE-MARK-MASQ), so KUBE-POSTROUTING masquerades it: source ${hp(beforeSnat.src, beforeSnat.sport)} → ${hp(pkt.src, pkt.sport)} (the node's address)`,
@@ -217,7 +227,11 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
     pkt.mark = 0
     // Routing: a local pod, another node's pod CIDR or address, or out of the cluster.
     const pod = o.net.podByIP(pkt.dst)
-    if (pod && pod.node === node.name) return deliverToPod(o, pod, pkt)
+    if (pod && pod.node === node.name) {
+      const broken = asymmetricReturn(o, node, dnatAt, pkt, originalClient)
+      if (broken) return broken
+      return deliverToPod(o, pod, pkt)
+    }
     const owner = o.net.nodeForPodIP(pkt.dst) ?? o.net.nodeByIP(pkt.dst)
     if (owner && owner.name !== node.name) {
       const viaPodCidr = inCidr(pkt.dst, owner.podCIDR)
@@ -261,11 +275,52 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
       })
       return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: nothing answers for this address and port` }
     }
+    // An address on the nodes' own network: someone there must answer ARP for it.
+    const segment = o.net.state.nodes.find((n) => sameSlash24(n.ip, pkt.dst))
+    if (segment) {
+      const lb = o.net.state.services.find((s) => s.loadBalancerIPs.includes(pkt.dst) && s.loadBalancerPool !== DEFAULT_POOL.name)
+      const speaker = lb ? electedSpeaker(o.net.state, lb, pkt.dst) : undefined
+      if (speaker && speaker.name !== node.name) {
+        o.steps.push({ kind: 'route', at: `node/${speaker.name}`, text: `${node.name} asks the node network who has ${pkt.dst}: MetalLB's speaker on ${speaker.name} answers, so the packet goes there`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
+        node = speaker
+        from = 'wire'
+        continue
+      }
+      o.steps.push({
+        kind: 'drop', at: `node/${node.name}`,
+        text: `${pkt.dst} is on the node network, but ${lb ? (speaker ? 'no rule on the announcing node takes this port' : 'MetalLB does not announce it (no ready endpoint)') : 'no machine has that address'}: nobody answers and the connection times out`,
+        packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) },
+      })
+      return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out` }
+    }
     o.steps.push({ kind: 'route', at: 'external', text: `${node.name} sends it out of the cluster through its default route to ${pkt.dst}`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
     return { status: 'left-cluster', host: pkt.dst, ip: pkt.dst, port: pkt.dport }
   }
   o.steps.push({ kind: 'drop', at: `node/${node.name}`, text: 'the packet went round in circles (routing loop): dropped', packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
   return { status: 'failed', reason: 'TIMEOUT', message: 'routing loop' }
+}
+
+function sameSlash24(a: string, b: string): boolean {
+  return a.split('.').slice(0, 3).join('.') === b.split('.').slice(0, 3).join('.')
+}
+
+/**
+ * A destination rewritten on one node and delivered on another without
+ * masquerade: the pod answers the client's address directly, the reply
+ * bypasses the node that holds the NAT state, and the client drops it as
+ * an answer from a stranger (kernel-notes.md, lesson 5). Unless the client
+ * sits behind that node (its own pod CIDR, or the node itself).
+ */
+function asymmetricReturn(o: CarryOptions, deliveredOn: NodeState, dnatAt: NodeState | undefined, pkt: Packet, client: string): Delivery | undefined {
+  if (!dnatAt || dnatAt.name === deliveredOn.name) return undefined
+  const clientNode = o.net.podByIP(client)?.node ?? o.net.nodeByIP(client)?.name
+  if (clientNode === dnatAt.name) return undefined
+  o.steps.push({
+    kind: 'drop', at: `node/${deliveredOn.name}`, node: deliveredOn.name,
+    text: `${dnatAt.name} rewrote the destination but not the source, so the answer from ${hp(pkt.dst, pkt.dport)} goes straight back to ${pkt.src} without passing ${dnatAt.name}: the client never sees a reply from the address it called, and the connection times out`,
+    packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) },
+  })
+  return { status: 'failed', reason: 'TIMEOUT', message: `connect timed out: the reply takes another way back (asymmetric route, no SNAT on ${dnatAt.name})` }
 }
 
 /** ipvs mode's KUBE-POSTROUTING: masquerade marked packets and hairpin connections. */

@@ -8,13 +8,13 @@
 import type { DnsResult, Outcome, RequestSpec, Trace, TraceStep } from '../api/types'
 import type { NodeState, PodState, ServiceState } from '../cluster/state'
 import { INGRESS_NAMESPACE } from '../cluster/builtins'
-import { fnv1a32 } from '../rng'
 import { parseIPv4 } from '../util/ip'
 import { carry, deliverToPod, type Delivery, type Network } from './network'
 import type { Packet } from './netfilter'
 import { chooseEndpoint, hostMatches, matchIngress, servedIngresses } from './ingressRouting'
 import { ephemeralPort, nextRoundRobin, type TrafficState } from './trafficState'
 import { DEFAULT_POOL } from '../cluster/loadBalancers'
+import { electedSpeaker, lbCandidateNodes } from './metallb'
 
 export const DEFAULT_CLIENT_IP = '203.0.113.10'
 export const KUBE_DNS = '10.96.0.10'
@@ -123,12 +123,6 @@ function lbServiceFor(ctx: TraceContext, ip: string): ServiceState | undefined {
   return ctx.net.state.services.find((s) => s.loadBalancerIPs.includes(ip))
 }
 
-function nodesWithLocalEndpoint(ctx: TraceContext, svc: ServiceState): NodeState[] {
-  const view = ctx.net.state.endpoints.get(`${svc.obj.meta.namespace}/${svc.obj.meta.name}`)
-  const names = new Set((view?.ready ?? []).map((e) => e.node).filter(Boolean))
-  return ctx.net.state.nodes.filter((n) => names.has(n.name))
-}
-
 /** Where an external client's packet enters the cluster, and what the load balancer did to it. */
 function externalEntry(ctx: TraceContext, pkt: Packet, steps: TraceStep[]): NodeState | Delivery {
   const state = ctx.net.state
@@ -138,13 +132,11 @@ function externalEntry(ctx: TraceContext, pkt: Packet, steps: TraceStep[]): Node
   if (lb) {
     const at = `loadbalancer/${lb.obj.meta.namespace}/${lb.obj.meta.name}`
     const local = lb.obj.externalTrafficPolicy === 'Local'
-    // kubeadm labels control-plane nodes node.kubernetes.io/exclude-from-external-load-balancers.
-    const ready = state.nodes.filter((n) => n.ready && !('node.kubernetes.io/exclude-from-external-load-balancers' in n.labels))
     const port = lb.ports.find((p) => p.port === pkt.dport && p.protocol.toLowerCase() === pkt.proto)
     const cloud = lb.loadBalancerPool === DEFAULT_POOL.name && !!port?.nodePort
     // MetalLB announces an address only while the Service has a ready endpoint (ShouldAnnounce).
     const anyReady = (state.endpoints.get(`${lb.obj.meta.namespace}/${lb.obj.meta.name}`)?.ready.length ?? 0) > 0
-    const candidates = !cloud && !anyReady ? [] : local ? nodesWithLocalEndpoint(ctx, lb).filter((n) => ready.includes(n)) : ready
+    const candidates = !cloud && !anyReady ? [] : lbCandidateNodes(state, lb)
     if (candidates.length === 0 && !cloud && !anyReady) {
       steps.push({ kind: 'drop', at, text: `${lb.obj.meta.name} has no ready endpoint, so no MetalLB speaker announces ${pkt.dst}: nobody answers ARP for it and the connection times out`, packet: { src: hp(pkt.src, pkt.sport), dst: hp(pkt.dst, pkt.dport) } })
       return { status: 'failed', reason: 'TIMEOUT', message: `connect to ${hp(pkt.dst, pkt.dport)} timed out: the address is not announced` }
@@ -166,7 +158,7 @@ function externalEntry(ctx: TraceContext, pkt: Packet, steps: TraceStep[]): Node
       return target
     }
     // MetalLB in L2 mode: one elected node answers ARP for the address; the packet keeps its destination.
-    const elected = candidates.slice().sort((a, b) => fnv1a32(`${a.name}#${pkt.dst}`) - fnv1a32(`${b.name}#${pkt.dst}`))[0]
+    const elected = electedSpeaker(state, lb, pkt.dst) ?? candidates[0]
     steps.push({
       kind: 'loadbalancer', at,
       text: `MetalLB (L2): ${elected.name} answers ARP for ${pkt.dst}, so the packet arrives there unchanged${local ? ' (with externalTrafficPolicy: Local only nodes with a ready endpoint are elected)' : ''}`,
