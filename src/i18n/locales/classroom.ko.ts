@@ -1,0 +1,5 @@
+import type { classroomEn } from './classroom.en'
+
+export const classroomKo: typeof classroomEn = {
+  language: '언어',
+}
