@@ -58,6 +58,14 @@ export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode |
       diagnostics.push({ severity: 'warning', message: 'mode "kernelspace" is kube-proxy\'s Windows mode: the playground uses iptables', ...m.locate(['mode']), code: 'PROXY_MODE_WINDOWS' })
     } else proxyMode = config.mode as ProxyMode
   }
+  for (const c of decoded.desired.kubeProxyConfigs) {
+    diagnostics.push({
+      severity: 'info',
+      message: 'KubeProxyConfiguration is kube-proxy\'s configuration file (on a kubeadm cluster: the kube-proxy ConfigMap in kube-system), not an API object: kubectl apply would refuse it. The playground reads it as kube-proxy\'s settings.',
+      ...parsed.manifests[c.meta.seq].locate(['kind']),
+      code: 'KUBE_PROXY_CONFIG_FILE',
+    })
+  }
   let ipvsScheduler = config?.ipvsScheduler ?? 'rr'
   if (config && !(IPVS_SCHEDULERS as readonly string[]).includes(ipvsScheduler)) {
     diagnostics.push({ severity: 'warning', message: `ipvs.scheduler "${ipvsScheduler}" is not an IPVS scheduler (${IPVS_SCHEDULERS.join(', ')}): kube-proxy uses rr`, ...parsed.manifests[config.meta.seq].locate(['ipvs', 'scheduler']), code: 'IPVS_SCHEDULER_UNKNOWN' })

@@ -38,6 +38,7 @@ function compareEp(a: Ep, b: Ep): number {
 export interface EndpointsResult {
   endpoints: Map<string, EndpointsView>
   slices: EndpointSliceInfo[]
+  objects: { namespace: string; name: string; view: EndpointsView; builtIn: boolean }[]
 }
 
 export function runEndpointsControllers(
@@ -96,7 +97,22 @@ export function runEndpointsControllers(
     endpoints.set(key, { ready, notReady })
     slices.push(...controllerSlices(s, selected))
   }
-  return { endpoints, slices }
+  // The Endpoints objects: the controller's for Services with a selector (and the API server's for
+  // kubernetes), and every hand-written one under its own name unless the controller owns that name.
+  const objects: EndpointsResult['objects'] = []
+  const owned = new Set<string>()
+  for (const s of services) {
+    const svc = s.obj
+    if (svc.type === 'ExternalName' || (svc.selector === null && !(svc.builtIn && svc.meta.name === 'kubernetes'))) continue
+    const key = `${svc.meta.namespace}/${svc.meta.name}`
+    owned.add(key)
+    objects.push({ namespace: svc.meta.namespace, name: svc.meta.name, view: endpoints.get(key) ?? { ready: [], notReady: [] }, builtIn: svc.builtIn })
+  }
+  for (const e of manualEndpoints) {
+    if (owned.has(`${e.meta.namespace}/${e.meta.name}`)) continue
+    objects.push({ namespace: e.meta.namespace, name: e.meta.name, view: epsFromEndpoints(e), builtIn: false })
+  }
+  return { endpoints, slices, objects }
 }
 
 function epsFromEndpoints(e: EndpointsObject): EndpointsView {

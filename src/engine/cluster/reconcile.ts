@@ -55,7 +55,7 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
   }
 
   const apiServer: Ep[] = controlPlane ? [{ ip: controlPlane.ip, port: API_SERVER_PORT, portName: 'https', node: controlPlane.name }] : []
-  const { endpoints, slices } = runEndpointsControllers(services, pods, desired.endpoints, desired.endpointSlices, apiServer)
+  const { endpoints, slices, objects: endpointsObjects } = runEndpointsControllers(services, pods, desired.endpoints, desired.endpointSlices, apiServer)
 
   const ingressClasses = [...(addon ? [addon.ingressClass] : []), ...desired.ingressClasses]
   const ingresses = admitIngresses(desired.ingresses, ingressClasses, services)
@@ -66,6 +66,7 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
     replicaSets,
     endpoints,
     endpointSlices: slices,
+    endpointsObjects,
     ingresses,
     ingressClasses,
     namespaces: [

@@ -74,6 +74,8 @@ export interface ClusterState {
   /** Keyed `namespace/name` of the Service. */
   endpoints: Map<string, EndpointsView>
   endpointSlices: EndpointSliceInfo[]
+  /** The Endpoints objects that exist (what `kubectl get endpoints` lists), by their own name. */
+  endpointsObjects: { namespace: string; name: string; view: EndpointsView; builtIn: boolean }[]
   ingresses: IngressObject[]
   ingressClasses: IngressClassObject[]
   namespaces: { name: string; builtIn: boolean }[]

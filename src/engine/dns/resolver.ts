@@ -93,13 +93,31 @@ function ndotsOf(options: string[]): number {
 /** GetPodDNS: the resolver settings for a pod (an unknown pod is a ClusterFirst pod in default). */
 export function resolverConfig(state: ClusterState, pod: PodState | undefined): ResolverConfig {
   const policy = pod?.spec.dnsPolicy ?? 'ClusterFirst'
-  if (policy === 'None') return { nameservers: [], search: [], options: [], ndots: GLIBC_DEFAULT_NDOTS, clusterDns: false }
-  if (policy === 'Default') {
-    return { nameservers: [nodeNameserver(state, pod)], search: [], options: NODE_OPTIONS, ndots: ndotsOf(NODE_OPTIONS), clusterDns: false }
+  let base: ResolverConfig
+  if (policy === 'None') base = { nameservers: [], search: [], options: [], ndots: GLIBC_DEFAULT_NDOTS, clusterDns: false }
+  else if (policy === 'Default') {
+    base = { nameservers: [nodeNameserver(state, pod)], search: [], options: NODE_OPTIONS, ndots: ndotsOf(NODE_OPTIONS), clusterDns: false }
+  } else {
+    const namespace = pod?.namespace ?? 'default'
+    const search = [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN]
+    base = { nameservers: [KUBE_DNS_IP], search, options: CLUSTER_FIRST_OPTIONS, ndots: ndotsOf(CLUSTER_FIRST_OPTIONS), clusterDns: true }
   }
-  const namespace = pod?.namespace ?? 'default'
-  const search = [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN]
-  return { nameservers: [KUBE_DNS_IP], search, options: CLUSTER_FIRST_OPTIONS, ndots: ndotsOf(CLUSTER_FIRST_OPTIONS), clusterDns: true }
+  return withDnsConfig(base, pod?.spec.dnsConfig)
+}
+
+/**
+ * appendDNSConfig (pkg/kubelet/network/dns): dnsConfig's nameservers and
+ * searches are appended (duplicates dropped, at most 3 nameservers), its
+ * options replace same-named ones.
+ */
+function withDnsConfig(base: ResolverConfig, cfg: PodState['spec']['dnsConfig']): ResolverConfig {
+  if (!cfg) return base
+  const nameservers = [...new Set([...base.nameservers, ...cfg.nameservers])].slice(0, 3)
+  const search = [...new Set([...base.search, ...cfg.searches])]
+  const byName = new Map(base.options.map((o) => [o.split(':')[0], o]))
+  for (const o of cfg.options) byName.set(o.name, o.value !== undefined ? `${o.name}:${o.value}` : o.name)
+  const options = [...byName.values()]
+  return { ...base, nameservers, search, options, ndots: ndotsOf(options) }
 }
 
 /** The /etc/resolv.conf text of a pod (`name` or `namespace/name`), as containerd writes it. */

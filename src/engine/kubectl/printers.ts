@@ -99,20 +99,17 @@ export function servicesTable(state: ClusterState, clock: Clock, opts: PrintOpti
 }
 
 export function endpointsTable(state: ClusterState, clock: Clock, opts: PrintOptions): KubectlTable {
-  const list = state.services
-    .filter((s) => s.obj.type !== 'ExternalName' && state.endpoints.has(`${s.obj.meta.namespace}/${s.obj.meta.name}`))
-    .map((s) => ({ s, namespace: s.obj.meta.namespace }))
-  const items = scoped(list, opts, (x) => x.namespace === 'kube-system').sort((a, b) => a.namespace.localeCompare(b.namespace) || a.s.obj.meta.name.localeCompare(b.s.obj.meta.name))
-  const rows = items.map(({ s }) => {
-    const view = state.endpoints.get(`${s.obj.meta.namespace}/${s.obj.meta.name}`)!
+  const items = scoped(state.endpointsObjects, opts, (x) => x.namespace === 'kube-system').slice().sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+  const rows = items.map((o) => {
     // kubectl lists ready addresses only (formatEndpoints): per port, the addresses sorted as the
     // Endpoints object stores them (by IP string).
     const byIP = (a: { ip: string }, b: { ip: string }): number => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0)
-    const portOrder = s.ports.length > 0 ? s.ports.map((p) => p.name) : [undefined]
-    const eps = portOrder.flatMap((name) => view.ready.filter((e) => e.portName === name || s.ports.length === 0).slice().sort(byIP).map((e) => (e.port ? `${e.ip}:${e.port}` : e.ip)))
+    const svc = state.services.find((s) => s.obj.meta.namespace === o.namespace && s.obj.meta.name === o.name)
+    const names = svc && svc.ports.length > 0 ? svc.ports.map((p) => p.name) : [...new Set(o.view.ready.map((e) => e.portName))]
+    const eps = (names.length ? names : [undefined]).flatMap((name) => o.view.ready.filter((e) => e.portName === name).slice().sort(byIP).map((e) => (e.port ? `${e.ip}:${e.port}` : e.ip)))
     const unique = [...new Set(eps)]
-    const text = unique.length === 0 && view.notReady.length > 0 ? '' : joinMax3(unique)
-    return [s.obj.meta.name, text, age(s.obj.builtIn ? clock.now + BUILT_IN_AGE : clock.now)]
+    const text = unique.length === 0 && o.view.notReady.length > 0 ? '' : joinMax3(unique)
+    return [o.name, text, age(o.builtIn ? clock.now + BUILT_IN_AGE : clock.now)]
   })
   return withNamespace({ columns: ['NAME', 'ENDPOINTS', 'AGE'], rows, empty: rows.length ? undefined : noResources(opts) }, items.map((x) => x.namespace), opts)
 }

@@ -66,6 +66,8 @@ export interface PodSpec {
   subdomain?: string
   enableServiceLinks: boolean
   dnsPolicy: string
+  /** spec.dnsConfig: merged into what dnsPolicy generates (appended; options override by name). */
+  dnsConfig?: { nameservers: string[]; searches: string[]; options: { name: string; value?: string }[] }
 }
 
 export interface PodTemplate {

@@ -108,6 +108,20 @@ function readTolerations(raw: unknown): Toleration[] {
   })
 }
 
+function readDnsConfig(raw: unknown): PodSpec['dnsConfig'] {
+  const c = asObject(raw)
+  if (!c) return undefined
+  return {
+    nameservers: asArray(c.nameservers).map((n) => asString(n) ?? '').filter(Boolean),
+    searches: asArray(c.searches).map((n) => asString(n) ?? '').filter(Boolean),
+    options: asArray(c.options).flatMap((o) => {
+      const opt = asObject(o)
+      const name = asString(opt?.name)
+      return name ? [{ name, value: opt?.value === undefined || opt?.value === null ? undefined : String(opt.value) }] : []
+    }),
+  }
+}
+
 export function readPodSpec(ctx: ReadContext, raw: unknown, path: Path): PodSpec {
   const spec = asObject(raw) ?? {}
   const containersRaw = asArray(spec.containers)
@@ -127,6 +141,7 @@ export function readPodSpec(ctx: ReadContext, raw: unknown, path: Path): PodSpec
     subdomain: asString(spec.subdomain) || undefined,
     enableServiceLinks: spec.enableServiceLinks === false ? false : true,
     dnsPolicy: asString(spec.dnsPolicy) ?? 'ClusterFirst',
+    dnsConfig: readDnsConfig(spec.dnsConfig),
   }
 }
 
