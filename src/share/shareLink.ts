@@ -27,6 +27,15 @@ export interface SharedScenario {
   scenarioId?: string
   lessonStep?: number
   lang?: 'en' | 'ko'
+  /** The requests sent to this cluster so far: replayed, they give the same traces. */
+  history?: SharedRequestSpec[]
+}
+
+export interface SharedRequestSpec {
+  from: string
+  url: string
+  clientIP?: string
+  headers?: Record<string, string>
 }
 
 export type DecodeResult =
@@ -44,6 +53,7 @@ export function encodeShare(s: SharedScenario): string {
   if (s.scenarioId) payload.i = s.scenarioId
   if (s.lessonStep !== undefined) payload.l = s.lessonStep
   if (s.lang) payload.g = s.lang
+  if (s.history && s.history.length) payload.h = s.history
   return `#v${SHARE_VERSION}/${compressToEncodedURIComponent(JSON.stringify(payload))}`
 }
 
@@ -91,5 +101,18 @@ export function decodeShare(hash: string): DecodeResult {
   if (typeof d.i === 'string') scenario.scenarioId = d.i.slice(0, 100)
   if (typeof d.l === 'number' && Number.isFinite(d.l)) scenario.lessonStep = Math.max(0, Math.trunc(d.l))
   if (d.g === 'en' || d.g === 'ko') scenario.lang = d.g
+  if (Array.isArray(d.h)) {
+    const history = d.h.slice(0, 1000).flatMap((x): SharedRequestSpec[] => {
+      const h = x as Record<string, unknown>
+      if (!h || typeof h !== 'object' || typeof h.from !== 'string' || typeof h.url !== 'string') return []
+      const spec: SharedRequestSpec = { from: h.from.slice(0, 300), url: h.url.slice(0, 2000) }
+      if (typeof h.clientIP === 'string') spec.clientIP = h.clientIP.slice(0, 64)
+      if (h.headers && typeof h.headers === 'object' && !Array.isArray(h.headers)) {
+        spec.headers = Object.fromEntries(Object.entries(h.headers as Record<string, unknown>).filter(([, v]) => typeof v === 'string').slice(0, 20).map(([k, v]) => [k.slice(0, 100), (v as string).slice(0, 1000)]))
+      }
+      return [spec]
+    })
+    if (history.length) scenario.history = history
+  }
   return { ok: true, scenario }
 }

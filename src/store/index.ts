@@ -8,6 +8,7 @@ import { createSimulation, type Action, type Diagnostic, type ProxyMode, type Si
 import { DEFAULT_SCENARIO } from '../scenarios'
 import { loadSavedYaml, saveYaml } from './persistence'
 import { createTrafficSlice, type TrafficSlice } from './slices/traffic'
+import { createClassroomSlice, type ClassroomSlice } from './slices/classroom'
 
 export const ENGINE_DEBOUNCE_MS = 200
 
@@ -63,7 +64,7 @@ export interface UiSlice {
   setBottomHeight(px: number): void
 }
 
-export type AppState = EditorSlice & SimulationSlice & UiSlice & TrafficSlice
+export type AppState = EditorSlice & SimulationSlice & UiSlice & TrafficSlice & ClassroomSlice
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')
@@ -90,6 +91,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
   }
   return {
     ...createTrafficSlice(set, get, store),
+    ...createClassroomSlice(set, get, store),
     // editor
     yaml,
     externalVersion: 0,
@@ -125,7 +127,8 @@ export const useAppStore = create<AppState>()((set, get, store) => {
       set({ sim, lastGood: sim })
       // The cluster changed: send the last request again so the picture shows today's path.
       const last = get().sent.at(-1)
-      if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
+      if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], history: [last.spec], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
+      else set({ history: [] })
     },
     applyAction(action) {
       set((s) => ({ actions: [...s.actions, action] }))

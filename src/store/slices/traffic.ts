@@ -22,6 +22,8 @@ export interface TrafficSlice {
   requestCount: number
   /** The requests sent by the last Send, in order (one per curl in the loop). */
   sent: SentRequest[]
+  /** Every request sent to the current simulation, in order: replaying it reproduces the traces (share links). */
+  history: RequestSpec[]
   /** Which of `sent` the player shows (the last one by default). */
   shownRequest: number
   /** Steps of the shown trace revealed so far (0 = none, steps.length = all). */
@@ -54,6 +56,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
   requestHost: '',
   requestCount: 1,
   sent: [],
+  history: [],
   shownRequest: 0,
   stepCount: 0,
   playing: false,
@@ -68,7 +71,7 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     if (requestHost.trim()) spec.headers = { Host: requestHost.trim() }
     const sent: SentRequest[] = []
     for (let i = 0; i < requestCount; i++) sent.push({ spec, trace: sim.request(spec) })
-    set({ sent, shownRequest: sent.length - 1, stepCount: 0, playing: true })
+    set((s) => ({ sent, history: [...s.history, ...sent.map((r) => r.spec)].slice(-5000), shownRequest: sent.length - 1, stepCount: 0, playing: true }))
   },
   showRequest(i) {
     set((s) => ({ shownRequest: Math.max(0, Math.min(s.sent.length - 1, i)), stepCount: 0, playing: true }))
@@ -98,5 +101,5 @@ export const createTrafficSlice: StateCreator<AppState, [], [], TrafficSlice> = 
     set({ stepCount: 0, playing: true })
   },
   setSpeed: (speed) => set({ speed }),
-  clearTraffic: () => set({ sent: [], shownRequest: 0, stepCount: 0, playing: false }),
+  clearTraffic: () => set({ sent: [], history: [], shownRequest: 0, stepCount: 0, playing: false }),
 })

@@ -1,0 +1,42 @@
+/** Header controls of the classroom: scenarios, share, presentation mode, theme. */
+import { memo, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAppStore } from '../../store'
+import ScenarioPicker from './ScenarioPicker'
+import ShareDialog from './ShareDialog'
+
+function ClassroomControls() {
+  const { t } = useTranslation()
+  const presentation = useAppStore((s) => s.presentation)
+  const toggle = useAppStore((s) => s.togglePresentation)
+  const theme = useAppStore((s) => s.theme)
+  const setTheme = useAppStore((s) => s.setTheme)
+  const openLink = useAppStore((s) => s.openLink)
+  useEffect(() => {
+    openLink(location.hash)
+    const onHash = (): void => openLink(location.hash)
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [openLink])
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+  }, [theme])
+  return (
+    <div className="classroom-controls">
+      <ScenarioPicker />
+      <ShareDialog />
+      <button type="button" onClick={toggle} aria-pressed={presentation} title={t('classroom.presentationTitle')} data-testid="presentation">
+        {presentation ? t('classroom.exitPresentation') : t('classroom.presentation')}
+      </button>
+      <label className="theme">
+        <span className="visually-hidden">{t('classroom.theme.label')}</span>
+        <select value={theme} onChange={(e) => setTheme(e.target.value === 'dark' ? 'dark' : 'light')} data-testid="theme">
+          <option value="light">{t('classroom.theme.light')}</option>
+          <option value="dark">{t('classroom.theme.dark')}</option>
+        </select>
+      </label>
+    </div>
+  )
+}
+
+export default memo(ClassroomControls)
