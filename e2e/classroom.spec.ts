@@ -87,3 +87,26 @@ test('a challenge is checked by the engine: not yet, with a hint', async ({ page
   await expect(page.getByTestId('challenge-report')).toContainText('Not yet')
   await expect(page.getByTestId('challenge-report')).toContainText('Hint')
 })
+
+test('embed mode shows the graph, the console and the trace only', async ({ page }) => {
+  await page.goto('/?embed=1')
+  await expect(page.getByTestId('cluster-graph').locator('.react-flow__node').first()).toBeVisible()
+  await expect(page.getByTestId('request-console')).toBeVisible()
+  await expect(page.locator('.editor-pane')).toBeHidden()
+  await expect(page.locator('.bottom-pane')).toBeHidden()
+  await expect(page.getByTestId('share')).toBeHidden()
+  await page.getByTestId('send').click()
+  await expect(page.getByTestId('trace-outcome')).toBeVisible()
+})
+
+test('the dark theme is applied and kept', async ({ page }) => {
+  const app = new PlaygroundPage(page)
+  await app.open()
+  await page.getByTestId('theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.side-pane')!).backgroundColor)
+  expect(bg).toBe('rgb(26, 33, 45)')
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await app.screenshot('theme-dark')
+})
