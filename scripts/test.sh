@@ -22,6 +22,13 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
   export CHROMIUM_PATH
 fi
 
+# Korean glyphs for the Korean UI's screenshots and text-fit checks (e2e/i18n.spec.ts).
+if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+  echo "Installing Debian's Noto CJK fonts (Korean text in the screenshots)..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null) || echo "could not install fonts-noto-cjk: Korean screenshots will show empty boxes"
+fi
+
 # The kernel conformance test needs iproute2, iptables and socat (Debian packages).
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   missing=""

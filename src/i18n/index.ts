@@ -24,6 +24,13 @@ export function detectLanguage(): Lang {
   return langs.some((l) => l?.toLowerCase().startsWith('ko')) ? 'ko' : 'en'
 }
 
+// <html lang> (screen readers, CJK glyph choice) and the tab's title follow the language.
+i18n.on('languageChanged', (lng) => {
+  if (typeof document === 'undefined') return
+  document.documentElement.lang = lng
+  document.title = i18n.t('app.title')
+})
+
 void i18n.use(initReactI18next).init({
   resources: { en: { translation: en }, ko: { translation: ko } },
   lng: detectLanguage(),
@@ -39,7 +46,6 @@ export function setLanguage(lang: Lang): void {
   } catch {
     // not saved: the choice still holds for this page
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = lang
 }
 
 export default i18n

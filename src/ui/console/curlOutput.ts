@@ -1,15 +1,18 @@
 /**
  * What the textbook's curl loop prints for each outcome: the kubia app
- * answers "You've hit <pod>", failures read as curl reports them.
+ * answers "You've hit <pod>", failures read as curl reports them (curl and
+ * nginx print English, so these stay English). Only the note for a request
+ * that left the cluster is the playground's own words, in the UI language.
  */
+import type { TFunction } from 'i18next'
 import type { Outcome } from '../../engine'
 
-export function curlLine(outcome: Outcome, host: string): string {
+export function curlLine(outcome: Outcome, host: string, t: TFunction): string {
   switch (outcome.status) {
     case 'delivered':
       return `You've hit ${outcome.pod}`
     case 'left-cluster':
-      return `(left the cluster for ${outcome.host}:${outcome.port})`
+      return t('output.leftCluster', { host: outcome.host, port: outcome.port })
     case 'failed':
       switch (outcome.reason) {
         case 'NXDOMAIN': return `curl: (6) Could not resolve host: ${host}`

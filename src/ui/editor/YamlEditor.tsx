@@ -4,6 +4,7 @@
  * monaco-yaml go to the store's problems list.
  */
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { monaco, MODEL_URI } from '../../monaco/setup'
 import { useAppStore } from '../../store'
 import { selectDiagnostics, selectExternalVersion, selectReveal, selectSetSchemaProblems, selectSetYaml } from '../../store/selectors'
@@ -18,6 +19,7 @@ function severityName(s: number): 'error' | 'warning' | 'info' {
 }
 
 export default function YamlEditor() {
+  const { t } = useTranslation()
   const host = useRef<HTMLDivElement>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const setYaml = useAppStore(selectSetYaml)
@@ -39,7 +41,7 @@ export default function YamlEditor() {
       wordWrap: 'off',
       renderWhitespace: 'selection',
       quickSuggestions: { other: true, comments: false, strings: true },
-      ariaLabel: 'Kubernetes YAML',
+      ariaLabel: t('editor.ariaLabel'),
     })
     editorRef.current = editor
     const sub = model.onDidChangeContent(() => setYaml(model.getValue()))
@@ -53,7 +55,12 @@ export default function YamlEditor() {
       markerSub.dispose()
       editor.dispose()
     }
+    // Created once: the label follows the language in the effect below.
   }, [setYaml, setSchemaProblems])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: t('editor.ariaLabel') })
+  }, [t])
 
   // Text replaced from outside (a scenario load): one undoable edit, so Ctrl+Z brings the old text back.
   useEffect(() => {
@@ -78,5 +85,6 @@ export default function YamlEditor() {
     editorRef.current.focus()
   }, [reveal])
 
-  return <div ref={host} className="yaml-editor" data-testid="yaml-editor" />
+  // The YAML is the user's text, and Monaco's own widgets speak English: not checked for translation.
+  return <div ref={host} className="yaml-editor" data-testid="yaml-editor" data-i18n-skip="" />
 }

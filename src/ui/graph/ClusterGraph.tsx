@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
+import { useTranslation } from 'react-i18next'
 import { buildGraphModel, elementForStep } from '../../engine'
 import { useAppStore } from '../../store'
 import {
@@ -18,6 +19,7 @@ import { nodeTypes } from './nodeTypes'
 import { toFlow } from './toFlow'
 
 export default function ClusterGraph() {
+  const { t } = useTranslation()
   const sim = useAppStore(selectShownSim)
   const stale = useAppStore(selectIsStale)
   const selection = useAppStore(selectSelection)
@@ -29,6 +31,8 @@ export default function ClusterGraph() {
   const model = useMemo(() => buildGraphModel(sim), [sim])
   const flow = useMemo(() => toFlow(model, selection), [model, selection])
   const highlight = useMemo(() => highlightFor(model, sim.services, trace?.steps ?? [], stepCount), [model, sim.services, trace, stepCount])
+  // What screen readers call the graph's elements (React Flow says "node" and "edge" in English otherwise).
+  const nodeRole = t('graph.flow.nodeRole')
   const nodes = useMemo(
     () => flow.nodes.map((n) => {
       const cls = [
@@ -36,9 +40,18 @@ export default function ClusterGraph() {
         highlight.visited.has(n.id) ? 'hl-visited' : '',
         n.id === highlight.target && n.id !== highlight.current ? 'hl-target' : '',
       ].filter(Boolean).join(' ')
-      return cls ? { ...n, className: cls } : n
+      const withRole = { ...n, domAttributes: { 'aria-roledescription': nodeRole } }
+      return cls ? { ...withRole, className: cls } : withRole
     }),
-    [flow.nodes, highlight],
+    [flow.nodes, highlight, nodeRole],
+  )
+  const edges = useMemo(
+    () => flow.edges.map((e) => ({
+      ...e,
+      ariaLabel: t('graph.flow.edge', { source: e.source, target: e.target }),
+      domAttributes: { 'aria-roledescription': t('graph.flow.edgeRole') },
+    })),
+    [flow.edges, t],
   )
 
   const onNodeClick: NodeMouseHandler = useCallback(
@@ -52,6 +65,19 @@ export default function ClusterGraph() {
     [model, select, revealLine, sim],
   )
   const current = trace?.steps[stepCount - 1]
+  // React Flow's own screen-reader texts, in the UI language (nodes cannot be moved or deleted here).
+  const ariaLabelConfig = useMemo(() => ({
+    'node.a11yDescription.default': t('graph.flow.nodeHelp'),
+    'node.a11yDescription.keyboardDisabled': t('graph.flow.nodeHelp'),
+    'edge.a11yDescription.default': t('graph.flow.edgeHelp'),
+    'controls.ariaLabel': t('graph.flow.controls'),
+    'controls.zoomIn.ariaLabel': t('graph.flow.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('graph.flow.zoomOut'),
+    'controls.fitView.ariaLabel': t('graph.flow.fitView'),
+    'controls.interactive.ariaLabel': t('graph.flow.interactive'),
+    'minimap.ariaLabel': t('graph.flow.minimap'),
+    'handle.ariaLabel': t('graph.flow.handle'),
+  }), [t])
   const rf = useReactFlow()
   // A new request: bring its whole path into view (the packet's route is the lesson).
   useEffect(() => {
@@ -78,10 +104,10 @@ export default function ClusterGraph() {
   }, [trace])
 
   return (
-    <div className={`graph${stale ? ' stale' : ''}`} data-testid="cluster-graph" aria-label="Cluster graph">
+    <div className={`graph${stale ? ' stale' : ''}`} data-testid="cluster-graph" aria-label={t('graph.label')}>
       <ReactFlow
         nodes={nodes}
-        edges={flow.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
@@ -93,19 +119,20 @@ export default function ClusterGraph() {
         nodesConnectable={false}
         elevateNodesOnSelect={false}
         onlyRenderVisibleElements
+        ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 140, height: 90 }} />
+        <MiniMap pannable zoomable ariaLabel={t('graph.flow.minimap')} style={{ width: 140, height: 90 }} />
         <Panel position="top-right" className="export-buttons">
-          <button type="button" onClick={() => void exportGraph(nodes, 'png')} title="Download the graph as PNG" data-testid="export-png">PNG</button>
-          <button type="button" onClick={() => void exportGraph(nodes, 'svg')} title="Download the graph as SVG" data-testid="export-svg">SVG</button>
+          <button type="button" onClick={() => void exportGraph(nodes, 'png')} title={t('graph.exportPng')} data-testid="export-png">{t('graph.png')}</button>
+          <button type="button" onClick={() => void exportGraph(nodes, 'svg')} title={t('graph.exportSvg')} data-testid="export-svg">{t('graph.svg')}</button>
         </Panel>
         <PacketToken element={highlight.current} kind={current?.kind} failed={highlight.failed} speed={speed} />
       </ReactFlow>
       {stale && (
         <div className="stale-banner" role="status" data-testid="stale-banner">
-          The YAML has errors: showing the last valid cluster.
+          {t('graph.stale')}
         </div>
       )}
     </div>

@@ -1,9 +1,10 @@
 import { memo, useEffect, useRef, useState } from 'react'
-import { fmt, S } from './strings'
+import { useTranslation } from 'react-i18next'
 import './inspect.css'
 
 /** Copies `text` to the clipboard and says so for a moment. */
 function CopyButton({ text, what }: { text: string; what: string }) {
+  const { t } = useTranslation()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
@@ -20,8 +21,8 @@ function CopyButton({ text, what }: { text: string; what: string }) {
     navigator.clipboard.writeText(text).then(() => done('copied'), () => done('failed'))
   }
   return (
-    <button type="button" className="ins-copy" onClick={copy} aria-label={fmt(S.common.copyLabel, { what })} data-testid="copy">
-      <span aria-live="polite">{state === 'copied' ? S.common.copied : state === 'failed' ? S.common.copyFailed : S.common.copy}</span>
+    <button type="button" className="ins-copy" onClick={copy} aria-label={t('inspector.common.copyLabel', { what })} data-testid="copy">
+      <span aria-live="polite">{state === 'copied' ? t('inspector.common.copied') : state === 'failed' ? t('inspector.common.copyFailed') : t('inspector.common.copy')}</span>
     </button>
   )
 }

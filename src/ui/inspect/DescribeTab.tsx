@@ -1,15 +1,17 @@
 /** `kubectl describe svc` for the selected Service, or the Service the shown request went to. */
 import { memo, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec, selectShownTrace } from '../../store/selectors'
-import { fmt, S } from './strings'
 import { parseSelection, type Ref } from './targets'
+import { describePrompt } from './terminal'
 import TextDump from './TextDump'
 import './inspect.css'
 
 const key = (r: Ref): string => `${r.namespace}/${r.name}`
 
 function DescribeTab() {
+  const { t } = useTranslation()
   const sim = useAppStore(selectShownSim)
   const selection = useAppStore(selectSelection)
   const spec = useAppStore(selectShownSpec)
@@ -27,20 +29,20 @@ function DescribeTab() {
     <div className="ins-tab ins-describe" data-testid="inspect-describe">
       <div className="ins-toolbar">
         <label className="ins-field">
-          <span>{S.describe.service}</span>
+          <span>{t('inspector.describe.service')}</span>
           <select value={chosen} onChange={(e) => setPicked({ selection, spec, ref: e.target.value })} data-testid="describe-service">
-            {!chosen && <option value="">{S.describe.pick}</option>}
-            {chosen && !services.includes(chosen) && <option value={chosen}>{chosen}</option>}
-            {services.map((s) => <option key={s} value={s}>{s}</option>)}
+            {!chosen && <option value="">{t('inspector.describe.pick')}</option>}
+            {chosen && !services.includes(chosen) && <option value={chosen} data-i18n-skip="">{chosen}</option>}
+            {services.map((s) => <option key={s} value={s} data-i18n-skip="">{s}</option>)}
           </select>
         </label>
       </div>
       {name ? (
         <div className="ins-dumps">
-          <TextDump prompt={fmt(S.describe.prompt, { name, namespace })} text={text} copyWhat="kubectl describe" testId="dump-describe" />
+          <TextDump prompt={describePrompt(name, namespace)} text={text} copyWhat="kubectl describe" testId="dump-describe" />
         </div>
       ) : (
-        <p className="ins-empty">{S.describe.noService}</p>
+        <p className="ins-empty">{t('inspector.describe.noService')}</p>
       )}
     </div>
   )

@@ -4,11 +4,12 @@
  * the controller's document).
  */
 import { memo, useMemo, type ReactNode } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { Simulation } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectIsStale, selectSelection, selectShownSim, selectYaml } from '../../store/selectors'
 import { IngressState, NodeState, PodState, ServiceState } from './DetailsParts'
-import { fmt, S } from './strings'
 import { parseSelection, type Selected } from './targets'
 import TextDump from './TextDump'
 import './inspect.css'
@@ -19,22 +20,22 @@ interface Found {
   state: ReactNode
 }
 
-function find(sim: Simulation, sel: Selected): Found | undefined {
+function find(sim: Simulation, sel: Selected, t: TFunction): Found | undefined {
   if (sel.kind === 'node') {
     const node = sim.nodes.find((n) => n.name === sel.name)
-    return node && { title: fmt(S.details.node, { name: node.name }), docIndex: node.docIndex ?? -1, state: <NodeState node={node} sim={sim} /> }
+    return node && { title: t('inspector.details.node', { name: node.name }), docIndex: node.docIndex ?? -1, state: <NodeState node={node} sim={sim} /> }
   }
   const same = (o: { namespace: string; name: string }): boolean => o.namespace === sel.namespace && o.name === sel.name
   if (sel.kind === 'pod') {
     const pod = sim.pods.find(same)
-    return pod && { title: fmt(S.details.pod, { name: pod.name }), docIndex: pod.docIndex, state: <PodState pod={pod} /> }
+    return pod && { title: t('inspector.details.pod', { name: pod.name }), docIndex: pod.docIndex, state: <PodState pod={pod} /> }
   }
   if (sel.kind === 'service') {
     const svc = sim.services.find(same)
-    return svc && { title: fmt(S.details.service, { name: svc.name }), docIndex: svc.builtIn ? -1 : svc.docIndex, state: <ServiceState svc={svc} sim={sim} /> }
+    return svc && { title: t('inspector.details.service', { name: svc.name }), docIndex: svc.builtIn ? -1 : svc.docIndex, state: <ServiceState svc={svc} sim={sim} /> }
   }
   const ing = sim.ingresses.find(same)
-  return ing && { title: fmt(S.details.ingress, { name: ing.name }), docIndex: ing.docIndex, state: <IngressState ing={ing} /> }
+  return ing && { title: t('inspector.details.ingress', { name: ing.name }), docIndex: ing.docIndex, state: <IngressState ing={ing} /> }
 }
 
 /** The editor lines of one document, without the `---` separators around it. */
@@ -48,26 +49,28 @@ function documentText(yaml: string, range: { line: number; column: number; endLi
 }
 
 const YamlSlice = memo(function YamlSlice({ docIndex, sim }: { docIndex: number; sim: Simulation }) {
+  const { t } = useTranslation()
   const yaml = useAppStore(selectYaml)
   const stale = useAppStore(selectIsStale)
   const range = docIndex >= 0 ? sim.documents[docIndex] : undefined
   const doc = useMemo(() => (range && !stale ? documentText(yaml, range) : undefined), [yaml, range, stale])
-  if (docIndex < 0 || !range) return <p className="ins-note">{S.details.builtIn}</p>
-  if (!doc) return <p className="ins-note">{S.details.stale}</p>
-  return <TextDump prompt={fmt(S.details.yaml, { from: doc.from, to: doc.to })} text={doc.text} copyWhat="YAML" testId="details-yaml" />
+  if (docIndex < 0 || !range) return <p className="ins-note">{t('inspector.details.builtIn')}</p>
+  if (!doc) return <p className="ins-note">{t('inspector.details.stale')}</p>
+  return <TextDump prompt={t('inspector.details.yaml', { from: doc.from, to: doc.to })} caption text={doc.text} copyWhat="YAML" testId="details-yaml" />
 })
 
 function DetailsTab() {
+  const { t } = useTranslation()
   const sim = useAppStore(selectShownSim)
   const selection = useAppStore(selectSelection)
   const sel = parseSelection(selection)
-  if (!selection) return <p className="ins-empty" data-testid="inspect-details">{S.details.none}</p>
-  if (!sel) return <p className="ins-empty" data-testid="inspect-details">{fmt(S.details.unknown, { id: selection })}</p>
-  const found = find(sim, sel)
-  if (!found) return <p className="ins-empty" data-testid="inspect-details">{fmt(S.details.gone, { id: selection })}</p>
+  if (!selection) return <p className="ins-empty" data-testid="inspect-details">{t('inspector.details.none')}</p>
+  if (!sel) return <p className="ins-empty" data-testid="inspect-details">{t('inspector.details.unknown', { id: selection })}</p>
+  const found = find(sim, sel, t)
+  if (!found) return <p className="ins-empty" data-testid="inspect-details">{t('inspector.details.gone', { id: selection })}</p>
   return (
     <div className="ins-tab ins-details" data-testid="inspect-details">
-      <section className="ins-live" aria-label={S.details.live}>
+      <section className="ins-live" aria-label={t('inspector.details.live')}>
         <h3 className="ins-h">{found.title}</h3>
         {found.state}
       </section>

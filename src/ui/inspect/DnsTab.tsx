@@ -4,14 +4,15 @@
  * the shown request's name through the search list.
  */
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Simulation } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec } from '../../store/selectors'
-import { fmt, S } from './strings'
 import { requestPod, targetPod, urlHost, type Ref } from './targets'
 import './inspect.css'
 
 const RecordsTable = memo(function RecordsTable({ sim }: { sim: Simulation }) {
+  const { t } = useTranslation()
   const [filter, setFilter] = useState('')
   const deferred = useDeferredValue(filter)
   const id = useId()
@@ -24,27 +25,27 @@ const RecordsTable = memo(function RecordsTable({ sim }: { sim: Simulation }) {
   return (
     <section className="ins-dns-records" aria-labelledby={`${id}-h`}>
       <div className="ins-toolbar">
-        <h3 id={`${id}-h`} className="ins-h">{S.dns.records}</h3>
+        <h3 id={`${id}-h`} className="ins-h">{t('inspector.dns.records')}</h3>
         <label className="ins-field">
-          <span>{S.dns.filter}</span>
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={S.dns.filterPlaceholder} spellCheck={false} data-testid="dns-filter" />
+          <span>{t('inspector.dns.filter')}</span>
+          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('inspector.dns.filterPlaceholder')} spellCheck={false} data-testid="dns-filter" />
         </label>
-        <span className="ins-status">{fmt(S.dns.count, { shown: shown.length, total: records.length })}</span>
+        <span className="ins-status">{t('inspector.dns.count', { shown: shown.length, count: records.length })}</span>
       </div>
       <div className="ins-scroll">
         {shown.length === 0 ? (
-          <p className="ins-empty">{fmt(S.dns.noMatch, { filter: deferred })}</p>
+          <p className="ins-empty">{t('inspector.dns.noMatch', { filter: deferred })}</p>
         ) : (
           <table className="ins-table mono" data-testid="dns-records">
             <thead>
               <tr>
-                <th scope="col">{S.dns.name}</th>
-                <th scope="col">{S.dns.type}</th>
-                <th scope="col">{S.dns.ttl}</th>
-                <th scope="col">{S.dns.data}</th>
+                <th scope="col">{t('inspector.dns.name')}</th>
+                <th scope="col">{t('inspector.dns.type')}</th>
+                <th scope="col">{t('inspector.dns.ttl')}</th>
+                <th scope="col">{t('inspector.dns.data')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody data-i18n-skip="">
               {shown.map((r, i) => (
                 <tr key={`${r.name}|${r.type}|${r.data}|${i}`}>
                   <th scope="row">{r.name}</th>
@@ -62,8 +63,9 @@ const RecordsTable = memo(function RecordsTable({ sim }: { sim: Simulation }) {
 })
 
 function Lookup({ sim, host, from }: { sim: Simulation; host: string; from: Ref }) {
+  const { t } = useTranslation()
   const result = useMemo(() => sim.resolve(host, `${from.namespace}/${from.name}`), [sim, host, from.namespace, from.name])
-  if (result.tried.length === 0) return <p className="ins-note">{S.dns.noLookupIp}</p>
+  if (result.tried.length === 0) return <p className="ins-note">{t('inspector.dns.noLookupIp')}</p>
   const answered = result.rcode === 'NOERROR' && result.answers.length > 0
   return (
     <>
@@ -72,19 +74,22 @@ function Lookup({ sim, host, from }: { sim: Simulation; host: string; from: Ref 
           const ok = answered && i === result.tried.length - 1
           return (
             <li key={`${name}-${i}`} className={ok ? 'ins-answered' : 'ins-missed'}>
-              <span>{name}</span> <span className="ins-verdict">{ok ? S.dns.answered : S.dns.notFound}</span>
+              <span data-i18n-skip="">{name}</span> <span className="ins-verdict">{ok ? t('inspector.dns.answered') : t('inspector.dns.notFound')}</span>
             </li>
           )
         })}
       </ol>
       <p className="ins-note mono">
-        {answered ? fmt(S.dns.result, { answers: result.answers.map((a) => `${a.type} ${a.data}`).join(', ') }) : fmt(S.dns.resultNone, { rcode: result.rcode })}
+        {answered
+          ? <>{t('inspector.dns.result')} <span data-i18n-skip="">{result.answers.map((a) => `${a.type} ${a.data}`).join(', ')}</span></>
+          : t('inspector.dns.resultNone', { rcode: result.rcode })}
       </p>
     </>
   )
 }
 
 function DnsTab() {
+  const { t } = useTranslation()
   const sim = useAppStore(selectShownSim)
   const selection = useAppStore(selectSelection)
   const spec = useAppStore(selectShownSpec)
@@ -99,20 +104,20 @@ function DnsTab() {
       <div className="ins-dns-pod">
         {podKey ? (
           <section className="ins-dns-box">
-            <h3 className="ins-h">{fmt(S.dns.resolvConf, { pod: podKey })}</h3>
-            <pre className="ins-pre mono" data-testid="resolv-conf">{resolv}</pre>
+            <h3 className="ins-h">{t('inspector.dns.resolvConf', { pod: podKey })}</h3>
+            <pre className="ins-pre mono" data-testid="resolv-conf" data-i18n-skip="">{resolv}</pre>
           </section>
         ) : (
-          <p className="ins-note">{S.dns.noPod}</p>
+          <p className="ins-note">{t('inspector.dns.noPod')}</p>
         )}
         <section className="ins-dns-box">
           {spec && from && host ? (
             <>
-              <h3 className="ins-h">{fmt(S.dns.lookup, { host, pod: `${from.namespace}/${from.name}` })}</h3>
+              <h3 className="ins-h">{t('inspector.dns.lookup', { host, pod: `${from.namespace}/${from.name}` })}</h3>
               <Lookup sim={sim} host={host} from={from} />
             </>
           ) : (
-            <p className="ins-note">{spec && !from ? S.dns.noLookupSource : S.dns.noLookup}</p>
+            <p className="ins-note">{spec && !from ? t('inspector.dns.noLookupSource') : t('inspector.dns.noLookup')}</p>
           )}
         </section>
       </div>

@@ -4,19 +4,20 @@
  * made from Services highlighted.
  */
 import { memo, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec } from '../../store/selectors'
-import { fmt, S } from './strings'
 import { targetPod } from './targets'
+import { envPrompt } from './terminal'
 import TextDump, { type LineMark } from './TextDump'
 import './inspect.css'
-
-const MARK_LABELS: Partial<Record<LineMark, string>> = { service: S.common.serviceVarMarker }
 
 /** Byte order, as `sort` compares in the C locale (names are ASCII). */
 const byBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function EnvTab() {
+  const { t } = useTranslation()
+  const markLabels = useMemo<Partial<Record<LineMark, string>>>(() => ({ service: t('inspector.common.serviceVarMarker') }), [t])
   const sim = useAppStore(selectShownSim)
   const selection = useAppStore(selectSelection)
   const spec = useAppStore(selectShownSpec)
@@ -33,15 +34,15 @@ function EnvTab() {
     lines.forEach((l, i) => fromServices.has(l.k) && m.set(i, 'service'))
     return { text: `${lines.map((l) => l.line).join('\n')}\n`, marks: m }
   }, [sim, name, ns, exists])
-  if (!pod) return <p className="ins-empty" data-testid="inspect-env">{S.env.noPod}</p>
-  if (!exists) return <p className="ins-empty" data-testid="inspect-env">{fmt(S.env.gone, { pod: `${ns}/${name}` })}</p>
+  if (!pod) return <p className="ins-empty" data-testid="inspect-env">{t('inspector.env.noPod')}</p>
+  if (!exists) return <p className="ins-empty" data-testid="inspect-env">{t('inspector.env.gone', { pod: `${ns}/${name}` })}</p>
   return (
     <div className="ins-tab ins-env" data-testid="inspect-env">
       <div className="ins-toolbar">
-        <span className="ins-legend"><span className="ins-swatch ins-service" aria-hidden="true" />{S.env.legend}</span>
+        <span className="ins-legend"><span className="ins-swatch ins-service" aria-hidden="true" />{t('inspector.env.legend')}</span>
       </div>
       <div className="ins-dumps">
-        <TextDump prompt={fmt(S.env.prompt, { pod: name, namespace: ns })} text={text} marks={marks} markLabels={MARK_LABELS} copyWhat="env" testId="dump-env" />
+        <TextDump prompt={envPrompt(name, ns)} text={text} marks={marks} markLabels={markLabels} copyWhat="env" testId="dump-env" />
       </div>
     </div>
   )

@@ -5,22 +5,15 @@ import DetailsTab from './DetailsTab'
 import DnsTab from './DnsTab'
 import EnvTab from './EnvTab'
 import RulesTab from './RulesTab'
-import { S } from './strings'
 import WhyTab from './WhyTab'
 
 export type InspectTab = Extract<BottomTab, 'details' | 'rules' | 'dns' | 'env' | 'describe' | 'why'>
 
-export const INSPECT_TABS: { tab: InspectTab; title: string; hint?: string }[] = [
-  { tab: 'details', title: S.tabs.details },
-  { tab: 'rules', title: S.tabs.rules },
-  { tab: 'dns', title: S.tabs.dns },
-  { tab: 'env', title: S.tabs.env },
-  { tab: 'describe', title: S.tabs.describe },
-  { tab: 'why', title: S.tabs.why, hint: S.tabs.whyTitle },
-]
+/** In order; each tab's title is `inspector.tabs.<tab>` in the strings (the Why? tab also has a hint, `whyTitle`). */
+export const INSPECT_TABS: InspectTab[] = ['details', 'rules', 'dns', 'env', 'describe', 'why']
 
 export function isInspectTab(tab: BottomTab): tab is InspectTab {
-  return INSPECT_TABS.some((t) => t.tab === tab)
+  return (INSPECT_TABS as BottomTab[]).includes(tab)
 }
 
 export function InspectorBody({ tab }: { tab: InspectTab }) {

@@ -4,21 +4,25 @@
  * the shown trace matched on that node so far highlighted.
  */
 import { memo, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { NodeInfo, Trace } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectShownSim, selectShownTrace, selectStepCount } from '../../store/selectors'
 import { decisiveNode, ruleMarks } from './highlight'
-import { fmt, S } from './strings'
+import { rulesPrompt } from './terminal'
 import TextDump, { type LineMark } from './TextDump'
 import './inspect.css'
-
-const MARK_LABELS: Partial<Record<LineMark, string>> = { matched: S.common.matchedMarker, decisive: S.common.decisiveMarker }
 
 function firstWorker(nodes: NodeInfo[]): string | undefined {
   return (nodes.find((n) => !n.roles.includes('control-plane')) ?? nodes[0])?.name
 }
 
 function RulesTab() {
+  const { t } = useTranslation()
+  const markLabels = useMemo<Partial<Record<LineMark, string>>>(
+    () => ({ matched: t('inspector.common.matchedMarker'), decisive: t('inspector.common.decisiveMarker') }),
+    [t],
+  )
   const sim = useAppStore(selectShownSim)
   const trace = useAppStore(selectShownTrace)
   const count = useAppStore(selectStepCount)
@@ -34,37 +38,37 @@ function RulesTab() {
   const iptablesMarks = useMemo(() => (node ? ruleMarks(iptables, steps, node, 'iptables') : new Map()), [iptables, steps, node])
   const ipvsMarks = useMemo(() => (node ? ruleMarks(ipvs, steps, node, 'ipvs') : new Map()), [ipvs, steps, node])
   const nftMarks = useMemo(() => (node ? ruleMarks(nft, steps, node, 'nft') : new Map()), [nft, steps, node])
-  if (!node) return <p className="ins-empty">{S.rules.noNodes}</p>
+  if (!node) return <p className="ins-empty">{t('inspector.rules.noNodes')}</p>
   const marked = iptablesMarks.size + ipvsMarks.size + nftMarks.size
   const matchedOn = trace ? decisiveNode(trace.steps) : undefined
   const status = !trace
-    ? S.rules.noTrace
+    ? t('inspector.rules.noTrace')
     : marked > 0
       ? undefined
       : matchedOn && matchedOn !== node
-        ? fmt(S.rules.otherNode, { node: matchedOn })
-        : fmt(S.rules.notYet, { node })
+        ? t('inspector.rules.otherNode', { node: matchedOn })
+        : t('inspector.rules.notYet', { node })
   return (
     <div className="ins-tab ins-rules" data-testid="inspect-rules">
       <div className="ins-toolbar">
         <label className="ins-field">
-          <span>{S.rules.node}</span>
+          <span>{t('inspector.rules.node')}</span>
           <select value={node} onChange={(e) => setPicked({ trace, node: e.target.value })} data-testid="rules-node">
-            {sim.nodes.map((n) => <option key={n.name} value={n.name}>{n.name}</option>)}
+            {sim.nodes.map((n) => <option key={n.name} value={n.name} data-i18n-skip="">{n.name}</option>)}
           </select>
         </label>
-        <span className="ins-legend"><span className="ins-swatch ins-matched" aria-hidden="true" />{S.rules.legendMatched}</span>
-        <span className="ins-legend"><span className="ins-swatch ins-decisive" aria-hidden="true" />{S.rules.legendDecisive}</span>
+        <span className="ins-legend"><span className="ins-swatch ins-matched" aria-hidden="true" />{t('inspector.rules.legendMatched')}</span>
+        <span className="ins-legend"><span className="ins-swatch ins-decisive" aria-hidden="true" />{t('inspector.rules.legendDecisive')}</span>
         {status && <span className="ins-status" role="status">{status}</span>}
       </div>
       <div className="ins-dumps">
         {mode === 'ipvs' && (
-          <TextDump prompt={fmt(S.rules.prompt, { node, command: 'ipvsadm -Ln' })} text={ipvs} marks={ipvsMarks} markLabels={MARK_LABELS} copyWhat="ipvsadm -Ln" testId="dump-ipvsadm" className="ins-dump-short" />
+          <TextDump prompt={rulesPrompt(node, 'ipvsadm -Ln')} text={ipvs} marks={ipvsMarks} markLabels={markLabels} copyWhat="ipvsadm -Ln" testId="dump-ipvsadm" className="ins-dump-short" />
         )}
         {mode === 'nftables' ? (
-          <TextDump prompt={fmt(S.rules.prompt, { node, command: 'nft list table ip kube-proxy' })} text={nft} marks={nftMarks} markLabels={MARK_LABELS} copyWhat="nft list table ip kube-proxy" testId="dump-nft" />
+          <TextDump prompt={rulesPrompt(node, 'nft list table ip kube-proxy')} text={nft} marks={nftMarks} markLabels={markLabels} copyWhat="nft list table ip kube-proxy" testId="dump-nft" />
         ) : (
-          <TextDump prompt={fmt(S.rules.prompt, { node, command: 'iptables-save' })} text={iptables} marks={iptablesMarks} markLabels={MARK_LABELS} copyWhat="iptables-save" testId="dump-iptables" />
+          <TextDump prompt={rulesPrompt(node, 'iptables-save')} text={iptables} marks={iptablesMarks} markLabels={markLabels} copyWhat="iptables-save" testId="dump-iptables" />
         )}
       </div>
     </div>

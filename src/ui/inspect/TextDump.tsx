@@ -11,8 +11,10 @@ import './inspect.css'
 export type LineMark = 'matched' | 'decisive' | 'service'
 
 interface Props {
-  /** The command line shown above the output. */
+  /** The command line shown above the output (or a caption, see `caption`). */
   prompt: string
+  /** The prompt is a caption in the UI language, not a command line kept as typed. */
+  caption?: boolean
   text: string
   marks?: ReadonlyMap<number, LineMark>
   /** Visually hidden words read before a highlighted line, per mark. */
@@ -23,7 +25,7 @@ interface Props {
   className?: string
 }
 
-function TextDump({ prompt, text, marks, markLabels, copyWhat, testId, className }: Props) {
+function TextDump({ prompt, caption, text, marks, markLabels, copyWhat, testId, className }: Props) {
   const body = useRef<HTMLDivElement>(null)
   const lines = useMemo(() => text.replace(/\n$/, '').split('\n'), [text])
   // Scroll to the line that decided the step (the DNAT, the REJECT...), else the first matched one.
@@ -46,10 +48,10 @@ function TextDump({ prompt, text, marks, markLabels, copyWhat, testId, className
   return (
     <section className={`ins-dump${className ? ` ${className}` : ''}`} data-testid={testId}>
       <div className="ins-dump-head">
-        <span className="ins-prompt mono">{prompt}</span>
+        <span className="ins-prompt mono" data-i18n-skip={caption ? undefined : ''}>{prompt}</span>
         <CopyButton text={text} what={copyWhat} />
       </div>
-      <div className="ins-dump-body mono" ref={body} tabIndex={0} role="region" aria-label={prompt}>
+      <div className="ins-dump-body mono" ref={body} tabIndex={0} role="region" aria-label={prompt} data-i18n-skip="">
         {lines.map((line, i) => {
           const m = marks?.get(i)
           return (

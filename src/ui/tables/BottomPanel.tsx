@@ -1,24 +1,26 @@
 /** The bottom panel: problems, the kubectl tables and the inspector, as tabs. */
+import { useTranslation } from 'react-i18next'
 import type { KubectlGet } from '../../engine'
 import { useAppStore, type BottomTab } from '../../store'
 import { selectBottomTab, selectProblemCount, selectSetBottomTab, selectShownFailed, selectShownSim } from '../../store/selectors'
 import { INSPECT_TABS, InspectorBody, isInspectTab } from '../inspect/InspectorTabs'
-import { S } from '../inspect/strings'
 import KubectlTable from './KubectlTable'
 import ProblemsList from './ProblemsList'
 
-const TABLES: { tab: Exclude<BottomTab, 'problems'>; command: KubectlGet; title: string }[] = [
-  { tab: 'pods', command: 'get pods -o wide', title: 'Pods' },
-  { tab: 'svc', command: 'get svc', title: 'Services' },
-  { tab: 'endpoints', command: 'get endpoints', title: 'Endpoints' },
-  { tab: 'endpointslices', command: 'get endpointslices', title: 'EndpointSlices' },
-  { tab: 'ingress', command: 'get ingress', title: 'Ingress' },
-  { tab: 'nodes', command: 'get nodes -o wide', title: 'Nodes' },
+/** The kubectl tables; each tab's title is `tables.<tab>` in the strings. */
+const TABLES: { tab: 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'ingress' | 'nodes'; command: KubectlGet }[] = [
+  { tab: 'pods', command: 'get pods -o wide' },
+  { tab: 'svc', command: 'get svc' },
+  { tab: 'endpoints', command: 'get endpoints' },
+  { tab: 'endpointslices', command: 'get endpointslices' },
+  { tab: 'ingress', command: 'get ingress' },
+  { tab: 'nodes', command: 'get nodes -o wide' },
 ]
 
 const PANEL_ID = 'bottom-tabpanel'
 
 export default function BottomPanel() {
+  const { t } = useTranslation()
   const tab = useAppStore(selectBottomTab)
   const setTab = useAppStore(selectSetBottomTab)
   const sim = useAppStore(selectShownSim)
@@ -30,22 +32,22 @@ export default function BottomPanel() {
     onClick: () => setTab(t), 'data-testid': `tab-${t}`,
   })
   return (
-    <section className="bottom-panel" aria-label="Cluster tables and inspector">
+    <section className="bottom-panel" aria-label={t('tables.label')}>
       <div className="tabs ins-tabs" role="tablist">
         <button {...tabProps('problems')} className={tab === 'problems' ? 'active' : ''}>
-          Problems{problemCount > 0 && <span className="badge">{problemCount}</span>}
+          {t('tables.problems')}{problemCount > 0 && <span className="badge">{problemCount}</span>}
         </button>
-        {TABLES.map((t) => (
-          <button key={t.tab} {...tabProps(t.tab)} className={tab === t.tab ? 'active' : ''}>
-            {t.title}
+        {TABLES.map((tb) => (
+          <button key={tb.tab} {...tabProps(tb.tab)} className={tab === tb.tab ? 'active' : ''}>
+            {t(`tables.${tb.tab}`)}
           </button>
         ))}
         <span className="ins-tab-sep" aria-hidden="true" />
-        {INSPECT_TABS.map((t) => {
-          const alert = t.tab === 'why' && failed
+        {INSPECT_TABS.map((it) => {
+          const alert = it === 'why' && failed
           return (
-            <button key={t.tab} {...tabProps(t.tab)} className={`${tab === t.tab ? 'active' : ''}${alert ? ' ins-alert' : ''}`} title={t.hint} aria-label={alert ? S.tabs.whyAlertLabel : undefined}>
-              {t.title}
+            <button key={it} {...tabProps(it)} className={`${tab === it ? 'active' : ''}${alert ? ' ins-alert' : ''}`} title={it === 'why' ? t('inspector.tabs.whyTitle') : undefined} aria-label={alert ? t('inspector.tabs.whyAlertLabel') : undefined}>
+              {t(`inspector.tabs.${it}`)}
             </button>
           )
         })}

@@ -1,9 +1,9 @@
 import type { KubectlTable as Table } from '../../engine'
 
-/** A kubectl table as HTML: the same columns and cells kubectl prints. */
+/** A kubectl table as HTML: the same columns and cells kubectl prints (kubectl's output, in English in every UI language). */
 export default function KubectlTable({ table, command }: { table: Table; command: string }) {
   return (
-    <div className="kubectl" data-testid={`table-${command}`}>
+    <div className="kubectl" data-testid={`table-${command}`} data-i18n-skip="">
       <div className="kubectl-command mono">$ kubectl {command}</div>
       {table.rows.length === 0 && table.empty ? (
         <div className="kubectl-empty mono">{table.empty}</div>

@@ -5,6 +5,8 @@
  */
 import { memo, useEffect, useState } from 'react'
 import { ViewportPortal, useReactFlow } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
+import type { TraceStep } from '../../engine'
 import { STEP_MS } from './usePlayback'
 
 function prefersReducedMotion(): boolean {
@@ -13,12 +15,13 @@ function prefersReducedMotion(): boolean {
 
 interface Props {
   element?: string
-  kind?: string
+  kind?: TraceStep['kind']
   failed: boolean
   speed: number
 }
 
 function PacketToken({ element, kind, failed, speed }: Props) {
+  const { t } = useTranslation()
   const flow = useReactFlow()
   const [reduced, setReduced] = useState(prefersReducedMotion)
   useEffect(() => {
@@ -47,7 +50,7 @@ function PacketToken({ element, kind, failed, speed }: Props) {
         aria-hidden="true"
       >
         <span className="packet-dot">{failed ? '✕' : ''}</span>
-        {kind && <span className="packet-label">{kind}</span>}
+        {kind && <span className="packet-label">{t(`trace.kind.${kind}`)}</span>}
       </div>
     </ViewportPortal>
   )

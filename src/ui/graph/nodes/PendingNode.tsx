@@ -1,16 +1,19 @@
 import { memo } from 'react'
 import type { Node, NodeProps } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
 import type { PendingNodeData } from '../toFlow'
 
 function PendingNode({ data }: NodeProps<Node<PendingNodeData, 'pending'>>) {
+  const { t } = useTranslation()
   return (
     <div className="k-pending" data-testid="pending-pods">
       <div className="k-title">
+        {/* The pod phase, as kubectl prints it. */}
         <span className="k-kind">Pending</span>
-        <span className="k-name">not scheduled</span>
+        <span className="k-name">{t('nodes.notScheduled')}</span>
       </div>
       {data.pods.map((p) => (
-        <div key={`${p.namespace}/${p.name}`} className="k-line small mono" title={p.notReadyReason}>
+        <div key={`${p.namespace}/${p.name}`} className="k-line small mono" title={p.notReadyReason} data-i18n-skip="">
           {p.name}
         </div>
       ))}

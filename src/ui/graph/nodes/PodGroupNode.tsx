@@ -1,17 +1,19 @@
 import { memo } from 'react'
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { useTranslation } from 'react-i18next'
 import type { PodGroupData } from '../toFlow'
 
 function PodGroupNode({ data, selected }: NodeProps<Node<PodGroupData, 'podGroup'>>) {
+  const { t } = useTranslation()
   const ready = data.pods.filter((p) => p.ready).length
   const owner = data.owner.split('/').pop()
   return (
     <div className={`k-pod group${selected ? ' selected' : ''}`} data-testid={`podgroup-${owner}`} title={data.pods.map((p) => `${p.name} ${p.ip}`).join('\n')}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="k-title">
-        <span className="k-name">{owner}-… ×{data.pods.length}</span>
+        <span className="k-name" data-i18n-skip="">{owner}-… ×{data.pods.length}</span>
       </div>
-      <div className="k-line small">{ready} of {data.pods.length} ready</div>
+      <div className="k-line small">{t('nodes.groupReady', { ready, total: data.pods.length })}</div>
     </div>
   )
 }

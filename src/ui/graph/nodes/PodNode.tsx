@@ -11,12 +11,15 @@ function labelsText(labels: Record<string, string>): string {
 
 function PodNode({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
   const p = data.pod
+  // The phase or readiness in kubectl's words: not translated. Nothing on the card is the UI's
+  // own words (name, addresses, status, labels, the engine's reason), hence data-i18n-skip.
   const state = p.phase !== 'Running' ? p.phase : p.ready ? 'Ready' : 'NotReady'
   return (
     <div
       className={`k-pod${selected ? ' selected' : ''}${p.ready ? '' : ' not-ready'}`}
       data-testid={`pod-${p.namespace}-${p.name}`}
       title={p.notReadyReason ?? `${p.namespace}/${p.name}`}
+      data-i18n-skip=""
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="k-title">

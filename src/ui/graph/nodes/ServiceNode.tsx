@@ -1,31 +1,34 @@
 import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import type { Node } from '@xyflow/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { ServiceNodeData } from '../toFlow'
 
-function portsText(d: ServiceNodeData): string {
+function portsText(d: ServiceNodeData, t: TFunction): string {
   const s = d.service
   if (s.type === 'ExternalName') return `CNAME ${s.externalName ?? ''}`
-  return s.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(', ') || 'no ports'
+  return s.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(', ') || t('nodes.noPorts')
 }
 
 function ServiceNode({ data, selected }: NodeProps<Node<ServiceNodeData, 'service'>>) {
+  const { t } = useTranslation()
   const s = data.service
-  const address = s.type === 'ExternalName' ? '' : s.clusterIP === 'None' ? 'headless' : s.clusterIP
+  const address = s.type === 'ExternalName' ? '' : s.clusterIP === 'None' ? t('nodes.headless') : s.clusterIP
   return (
     <div className={`k-service${selected ? ' selected' : ''}${s.builtIn ? ' built-in' : ''}`} data-testid={`service-${s.namespace}-${s.name}`}>
       <div className="k-title">
         <span className="k-kind">svc</span>
-        <span className="k-name" title={`${s.namespace}/${s.name}`}>{s.name}{s.namespace === 'kube-system' && s.name === 'kube-dns' ? ' (CoreDNS)' : ''}</span>
+        <span className="k-name" title={`${s.namespace}/${s.name}`} data-i18n-skip="">{s.name}{s.namespace === 'kube-system' && s.name === 'kube-dns' ? ' (CoreDNS)' : ''}</span>
         <span className="k-type">{s.type}</span>
       </div>
-      <div className="k-line mono" title="ClusterIP and ports">
-        {address && <span>{address}</span>} <span>{portsText(data)}</span>
+      <div className="k-line mono" title={t('nodes.addressTitle')}>
+        {address && <span>{address}</span>} <span data-i18n-skip={s.type === 'ExternalName' ? '' : undefined}>{portsText(data, t)}</span>
       </div>
       <div className="k-line small">
-        {s.namespace !== 'default' && <span className="k-ns">{s.namespace} · </span>}
-        {data.ready} ready{data.notReady > 0 ? `, ${data.notReady} not ready` : ''}
-        {s.externalIPs.length > 0 && <span className="mono"> · ext {s.externalIPs.join(',')}</span>}
+        {s.namespace !== 'default' && <span className="k-ns" data-i18n-skip="">{s.namespace} · </span>}
+        {data.notReady > 0 ? t('nodes.readyNotReady', { ready: data.ready, notReady: data.notReady }) : t('nodes.ready', { ready: data.ready })}
+        {s.externalIPs.length > 0 && <span className="mono"> · {t('nodes.externalIPs', { ips: s.externalIPs.join(',') })}</span>}
         {s.type === 'LoadBalancer' && s.externalIPs.length === 0 && <span> · &lt;pending&gt;</span>}
       </div>
       <Handle type="target" position={Position.Left} isConnectable={false} />
