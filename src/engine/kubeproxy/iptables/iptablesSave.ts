@@ -75,8 +75,13 @@ export function chainOrder(table: Table): string[] {
 
 /** The rules of a table in the order iptables-save prints them (grouped by chain). */
 export function savedRules(table: Table): Rule[] {
-  const order = chainOrder(table)
-  return order.flatMap((chain) => table.rules.filter((r) => r.chain === chain))
+  const byChain = new Map<string, Rule[]>()
+  for (const r of table.rules) {
+    const list = byChain.get(r.chain)
+    if (list) list.push(r)
+    else byChain.set(r.chain, [r])
+  }
+  return chainOrder(table).flatMap((chain) => byChain.get(chain) ?? [])
 }
 
 export function tableText(table: Table): string {
