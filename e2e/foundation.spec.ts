@@ -87,9 +87,15 @@ test('the schema gives completion for Service types', async ({ page }) => {
   const app = new PlaygroundPage(page)
   await app.open()
   await app.replaceText('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: ')
-  await page.keyboard.press('ControlOrMeta+End')
-  await page.keyboard.press('Control+Space')
+  await expect(app.editor).toContainText('type:')
   const suggest = page.locator('.suggest-widget')
+  // The schema reaches the yaml worker asynchronously: ask again until it offers the four types.
+  await expect(async () => {
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('ControlOrMeta+End')
+    await page.keyboard.press('Control+Space')
+    await expect(suggest).toContainText('ClusterIP', { timeout: 2000 })
+  }).toPass({ timeout: 20_000 })
   for (const t of ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']) await expect(suggest).toContainText(t)
 })
 
