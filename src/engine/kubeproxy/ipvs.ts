@@ -5,6 +5,7 @@
  * own endpoints where a traffic policy is Local); ClientIP affinity is a
  * persistent virtual server. Printed as `ipvsadm -Ln` prints it.
  */
+import { parseIPv4 } from '../util/ip'
 import { categorizeEndpoints, type ProxyEndpoint, type ProxyServicePort } from './servicePorts'
 
 export const IPVS_SCHEDULERS = ['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq', 'mh'] as const
@@ -44,7 +45,7 @@ export function buildVirtualServers(ports: ProxyServicePort[], node: string, nod
     for (const ip of sp.loadBalancerIPs) out.push(make(ip, sp.port, 'loadbalancer', external))
     if (sp.nodePort) out.push(make(nodeIP, sp.nodePort, 'nodeport', external))
   }
-  const num = (ip: string): number => ip.split('.').reduce((a, b) => a * 256 + Number(b), 0)
+  const num = (ip: string): number => parseIPv4(ip) ?? 0
   return out.sort((a, b) => (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : num(a.address) - num(b.address) || a.port - b.port))
 }
 

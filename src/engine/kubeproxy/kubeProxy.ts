@@ -43,6 +43,7 @@ export function createKubeProxy(state: ClusterState, mode: ProxyMode, seed: numb
   }
   const userspaceCache = new Map<string, Table[]>()
   const nftCache = new Map<string, NftRuleset>()
+  let ipvsTables: Table[] | undefined
   const userspace = (node: string): Table[] => {
     let t = userspaceCache.get(node)
     if (!t) userspaceCache.set(node, (t = userspaceRules(ports, node, nodeIP(node), seed)))
@@ -55,7 +56,8 @@ export function createKubeProxy(state: ClusterState, mode: ProxyMode, seed: numb
     scheduler,
     seed,
     iptablesTables(node) {
-      if (mode === 'ipvs') return ipvsModeTables(ports, cidr)
+      // ipvs mode writes the same rules on every node (the per-node part lives in IPVS).
+      if (mode === 'ipvs') return (ipvsTables ??= ipvsModeTables(ports, cidr))
       if (mode === 'userspace') return userspace(node)
       const r = iptablesRules(node)
       return [r.filter, r.nat]

@@ -9,6 +9,7 @@
 import { base32, sha256 } from './sha256'
 import { categorizeEndpoints, type ProxyEndpoint, type ProxyServicePort } from './servicePorts'
 import { SERVICE_CIDR } from '../cluster/serviceAllocation'
+import { parseIPv4 } from '../util/ip'
 
 /** hashAndTruncate: 8 characters of base32(sha256(name)), a dash, the name. */
 export function nftChainBase(name: string): string {
@@ -51,8 +52,7 @@ function element(entries: string[], perLine = 1): string {
 }
 
 function byAddress(a: string, b: string): number {
-  const n = (ip: string): number => ip.split('.').reduce((x, y) => x * 256 + Number(y), 0)
-  return n(a) - n(b)
+  return (parseIPv4(a) ?? 0) - (parseIPv4(b) ?? 0)
 }
 
 export function nftRuleset(ports: ProxyServicePort[], node: string, nodeIPs: string[], clusterCIDR: string): NftRuleset {

@@ -95,7 +95,7 @@ export function decodeObjects(manifests: Manifest[]): DecodeResult {
         'API_VERSION_REMOVED',
       )
     }
-    checkUnknownFields(ctx, kind, found.removed !== undefined)
+    checkUnknownFields(ctx, kind)
     const meta = readMeta(ctx, kind, seq)
     if (meta && !ctx.rejected) {
       const legacy = found.removed !== undefined

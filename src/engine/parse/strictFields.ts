@@ -8,20 +8,7 @@ import type { ReadContext } from '../objects/context'
 import { formatPath } from '../objects/context'
 import type { SimulatedKind } from '../objects/kinds'
 import { findUnknownFields, hasKnownFields, kindKey } from './knownFields'
-
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
-    }
-  }
-  return prev[b.length]
-}
+import { editDistance } from '../util/strings'
 
 function commonPrefix(a: string, b: string): number {
   let i = 0
@@ -36,13 +23,13 @@ export function didYouMean(name: string, candidates: string[]): string | undefin
   for (const c of candidates) {
     const cl = c.toLowerCase()
     const len = Math.max(lower.length, cl.length)
-    const score = Math.max(1 - levenshtein(lower, cl) / len, commonPrefix(lower, cl) / len)
+    const score = Math.max(1 - editDistance(lower, cl) / len, commonPrefix(lower, cl) / len)
     if (!best || score > best.score) best = { field: c, score }
   }
   return best && best.score >= 0.6 ? best.field : undefined
 }
 
-export function checkUnknownFields(ctx: ReadContext, kind: SimulatedKind, _legacy: boolean): void {
+export function checkUnknownFields(ctx: ReadContext, kind: SimulatedKind): void {
   const key = kindKey(ctx.m.apiVersion, ctx.m.kind)
   if (!hasKnownFields(key)) return
   const unknown = findUnknownFields(key, ctx.m.body)

@@ -14,20 +14,7 @@ import { resolverConfig } from '../dns/resolver'
 import { hostMatches, matchIngress, servedIngresses } from './ingressRouting'
 import { aimOf, portList, servicePortOf, sourceOf, whyNoEndpoints, type Aim, type Source } from './explainTarget'
 import { parseUrl, DEFAULT_CLIENT_IP } from './traceRequest'
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = cur
-    }
-  }
-  return row[b.length]
-}
+import { editDistance } from '../util/strings'
 
 /** How a client outside the cluster can reach this Service, if it can. */
 function outsideFix(state: ClusterState, svc: ServiceState | undefined): string {

@@ -95,13 +95,24 @@ function ruleMatches(r: Rule, pkt: Packet, ctx: HookContext): boolean {
 }
 
 /** Runs a built-in chain (hook) of a table. The packet is rewritten in place (mark, destination). */
-export function runHook(table: Table, hook: string, pkt: Packet, ctx: HookContext): HookResult {
-  const byChain = new Map<string, Rule[]>()
+const chainIndex = new WeakMap<Table, Map<string, Rule[]>>()
+
+/** A table's rules by chain, built once per table (tables are immutable once built). */
+function rulesByChain(table: Table): Map<string, Rule[]> {
+  let byChain = chainIndex.get(table)
+  if (byChain) return byChain
+  byChain = new Map()
   for (const r of table.rules) {
     const list = byChain.get(r.chain)
     if (list) list.push(r)
     else byChain.set(r.chain, [r])
   }
+  chainIndex.set(table, byChain)
+  return byChain
+}
+
+export function runHook(table: Table, hook: string, pkt: Packet, ctx: HookContext): HookResult {
+  const byChain = rulesByChain(table)
   const result: HookResult = { verdict: 'ACCEPT', matched: [] }
   // Returns true when a terminal target ended the walk.
   const walk = (chain: string, depth: number): boolean => {

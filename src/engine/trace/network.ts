@@ -59,7 +59,8 @@ export function createNetwork(state: ClusterState, proxy: KubeProxy): Network {
   }
 }
 
-const hp = (ip: string, port: number): string => `${ip}:${port}`
+/** "ip:port", as the trace steps print addresses. */
+export const hp = (ip: string, port: number): string => `${ip}:${port}`
 
 /** Short names for the chains a walk went through: KUBE-SERVICES → KUBE-SVC-XCC… → KUBE-SEP-…. */
 function chainPath(matched: Rule[]): string {

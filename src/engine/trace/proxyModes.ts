@@ -14,10 +14,9 @@ import type { ProxyServicePort } from '../kubeproxy/servicePorts'
 import { inCidr } from '../kubeproxy/servicePorts'
 import { fnv1a32 } from '../rng'
 import type { Packet } from './netfilter'
-import { carry, type CarryOptions, type Delivery } from './network'
+import { carry, hp, type CarryOptions, type Delivery } from './network'
 import { ephemeralPort, nextRoundRobin } from './trafficState'
 
-const hp = (ip: string, port: number): string => `${ip}:${port}`
 
 function pickReal(o: CarryOptions, node: NodeState, vs: VirtualServer, pkt: Packet): { rs: RealServer; how: string } {
   const key = `${node.name}/${virtualServerLine(vs)}`

@@ -9,7 +9,7 @@ import type { DnsResult, Outcome, RequestSpec, Trace, TraceStep } from '../api/t
 import type { NodeState, PodState, ServiceState } from '../cluster/state'
 import { INGRESS_NAMESPACE } from '../cluster/builtins'
 import { parseIPv4 } from '../util/ip'
-import { carry, deliverToPod, type Delivery, type Network } from './network'
+import { carry, hp, type Delivery, type Network } from './network'
 import type { Packet } from './netfilter'
 import { chooseEndpoint, hostMatches, matchIngress, servedIngresses } from './ingressRouting'
 import { ephemeralPort, nextRoundRobin, type TrafficState } from './trafficState'
@@ -70,7 +70,6 @@ function findSource(ctx: TraceContext, from: string, clientIP?: string): Source 
   return `unknown source "${from}": use pod/<name>, pod/<namespace>/<name>, node/<name> or external`
 }
 
-const hp = (ip: string, port: number): string => `${ip}:${port}`
 
 /** The ingress controller's address, as an /etc/hosts line on the client would give it. */
 function ingressAddressFor(ctx: TraceContext, host: string): string | undefined {
@@ -264,4 +263,3 @@ export function traceRequest(ctx: TraceContext, req: RequestSpec): Trace {
   return { steps, outcome: delivery }
 }
 
-export { deliverToPod }
