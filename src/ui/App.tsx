@@ -68,9 +68,11 @@ export default function App() {
       </main>
       <aside className="side-pane" aria-label={t('app.sidePane')}>
         <LessonPanel />
-        <SelectionActions />
-        <RequestOutput />
-        <TracePanel />
+        <div className="side-rest">
+          <SelectionActions />
+          <RequestOutput />
+          <TracePanel />
+        </div>
       </aside>
       <Splitter orientation="horizontal" value={bottomHeight} onChange={setBottomHeight} direction={-1} label={t('splitter.tables')} />
       <div className="bottom-pane">
