@@ -29,8 +29,19 @@ export class PlaygroundPage {
     await this.page.keyboard.press('ControlOrMeta+V')
   }
 
+  /** The editor's whole text, as a user gets it: select all, copy. */
   async editorText(): Promise<string> {
-    return this.page.evaluate(() => (window as unknown as { __yaml?: () => string }).__yaml?.() ?? '')
+    await this.editor.locator('.view-lines').click()
+    await this.page.keyboard.press('ControlOrMeta+A')
+    await this.page.keyboard.press('ControlOrMeta+C')
+    const text = await this.page.evaluate(() => navigator.clipboard.readText())
+    await this.page.keyboard.press('ControlOrMeta+End')
+    return text
+  }
+
+  /** What autosave holds: the text a reload brings back. */
+  async savedText(): Promise<string | null> {
+    return this.page.evaluate(() => localStorage.getItem('ksp:yaml:v1'))
   }
 
   pod(namespace: string, name: string): Locator {

@@ -40,7 +40,9 @@ export interface SharedRequestSpec {
 
 export type DecodeResult =
   | { ok: true; scenario: SharedScenario }
-  | { ok: false; reason: 'not-a-share-link' | 'unsupported-version' | 'corrupt' | 'too-large' | 'invalid'; detail: string }
+  | { ok: false; reason: DecodeRefusal; detail: string; version?: number }
+
+export type DecodeRefusal = 'not-a-share-link' | 'unsupported-version' | 'corrupt' | 'too-large' | 'invalid'
 
 const PROXY_MODES = ['iptables', 'nftables', 'ipvs', 'userspace']
 const ACTION_TYPES = ['deletePod', 'scale', 'setReady', 'exec', 'addNode', 'drainNode']
@@ -67,7 +69,7 @@ export function decodeShare(hash: string): DecodeResult {
   if (!m) return { ok: false, reason: 'not-a-share-link', detail: 'The address has no playground scenario in it.' }
   const version = Number(m[1])
   if (version !== SHARE_VERSION) {
-    return { ok: false, reason: 'unsupported-version', detail: `The link was made by a newer playground (format v${version}); this one reads v${SHARE_VERSION}.` }
+    return { ok: false, reason: 'unsupported-version', version, detail: `The link was made by a newer playground (format v${version}); this one reads v${SHARE_VERSION}.` }
   }
   // lz-string's output for 1 MB of JSON is far below this; a longer fragment cannot be ours.
   if (m[2].length > MAX_DECODED_BYTES) return { ok: false, reason: 'too-large', detail: 'The link is larger than any scenario the playground makes.' }

@@ -9,6 +9,7 @@ import { DEFAULT_SCENARIO } from '../scenarios'
 import { loadSavedYaml, saveYaml } from './persistence'
 import { createTrafficSlice, type TrafficSlice } from './slices/traffic'
 import { createClassroomSlice, type ClassroomSlice } from './slices/classroom'
+import { createHistorySlice, type HistorySlice } from './slices/history'
 
 export const ENGINE_DEBOUNCE_MS = 200
 
@@ -27,11 +28,22 @@ export interface SchemaProblem {
 export interface EditorSlice {
   yaml: string
   setYaml(text: string): void
-  /** Replaces the whole text (scenario load); the editor applies it as one undoable edit. */
-  replaceYaml(text: string): void
+  /**
+   * Replaces the whole text (scenario load, scale); the editor applies it as
+   * one undoable edit. The runtime actions become `options.actions` (none by
+   * default: a new scenario starts fresh); undo brings the old ones back too.
+   */
+  replaceYaml(text: string, options?: { actions?: Action[] }): void
   /** Bumped by replaceYaml so the editor knows the text came from outside. */
   externalVersion: number
   saveFailed: boolean
+  /** The text another tab saved over this tab's scenario, until the user chooses which to keep. */
+  otherTabText: string | null
+  otherTabSaved(text: string): void
+  /** Loads the other tab's text (one undoable edit). */
+  loadOtherTabText(): void
+  /** Keeps this tab's text and saves it again. */
+  keepMyText(): void
 }
 
 export interface SimulationSlice {
@@ -64,7 +76,7 @@ export interface UiSlice {
   setBottomHeight(px: number): void
 }
 
-export type AppState = EditorSlice & SimulationSlice & UiSlice & TrafficSlice & ClassroomSlice
+export type AppState = EditorSlice & SimulationSlice & UiSlice & TrafficSlice & ClassroomSlice & HistorySlice
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')
@@ -92,6 +104,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
   return {
     ...createTrafficSlice(set, get, store),
     ...createClassroomSlice(set, get, store),
+    ...createHistorySlice(set, get, store),
     // editor
     yaml,
     externalVersion: 0,
@@ -101,9 +114,24 @@ export const useAppStore = create<AppState>()((set, get, store) => {
       set({ yaml: text, saveFailed: !saveYaml(text) })
       scheduleEngine()
     },
-    replaceYaml(text) {
-      set((s) => ({ yaml: text, externalVersion: s.externalVersion + 1, saveFailed: !saveYaml(text), actions: [] }))
+    replaceYaml(text, options = {}) {
+      const before = get().actions
+      const after = options.actions ?? []
+      const pendingReplace = before === after || (before.length === 0 && after.length === 0) ? null : { before, after }
+      set((s) => ({ yaml: text, externalVersion: s.externalVersion + 1, saveFailed: !saveYaml(text), actions: after, pendingReplace }))
       get().runEngine()
+    },
+    otherTabText: null,
+    otherTabSaved(text) {
+      set({ otherTabText: text === get().yaml ? null : text })
+    },
+    loadOtherTabText() {
+      const text = get().otherTabText
+      set({ otherTabText: null })
+      if (text !== null) get().replaceYaml(text)
+    },
+    keepMyText() {
+      set({ otherTabText: null, saveFailed: !saveYaml(get().yaml) })
     },
 
     // simulation
@@ -131,10 +159,15 @@ export const useAppStore = create<AppState>()((set, get, store) => {
       else set({ history: [] })
     },
     applyAction(action) {
-      set((s) => ({ actions: [...s.actions, action] }))
+      const before = get().actions
+      const after = [...before, action]
+      get().recordActions(before, after)
+      set({ actions: after })
       get().runEngine()
     },
     clearActions() {
+      const before = get().actions
+      if (before.length > 0) get().recordActions(before, [])
       set({ actions: [] })
       get().runEngine()
     },

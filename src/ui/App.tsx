@@ -2,11 +2,11 @@
  * The page: the YAML editor (left), the request console over the cluster
  * graph (centre), the trace (right), tables and inspector (bottom).
  */
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { useAppStore } from '../store'
-import { selectBottomHeight, selectEditorWidth, selectSaveFailed, selectSetBottomHeight, selectSetEditorWidth } from '../store/selectors'
+import { selectBottomHeight, selectEditorWidth, selectSetBottomHeight, selectSetEditorWidth } from '../store/selectors'
 import ActionLog from './actions/ActionLog'
 import ClusterControls from './actions/ClusterControls'
 import SelectionActions from './actions/SelectionActions'
@@ -14,6 +14,7 @@ import RequestConsole from './console/RequestConsole'
 import RequestOutput from './console/RequestOutput'
 import ClusterGraph from './graph/ClusterGraph'
 import LanguageSwitcher from './header/LanguageSwitcher'
+import SaveNotice from './header/SaveNotice'
 import Splitter from './layout/Splitter'
 import BottomPanel from './tables/BottomPanel'
 import TracePanel from './trace/TracePanel'
@@ -22,6 +23,8 @@ import { useShortcuts } from './trace/useShortcuts'
 import ClassroomControls from './classroom/ClassroomControls'
 import LessonPanel from './classroom/LessonPanel'
 import LinkNotice from './classroom/LinkNotice'
+import ErrorBoundary from './layout/ErrorBoundary'
+import { onUndoKey } from './editor/editorHistory'
 
 // Monaco is large: load it after the graph has painted.
 const YamlEditor = lazy(() => import('./editor/YamlEditor'))
@@ -31,14 +34,19 @@ export default function App() {
   const bottomHeight = useAppStore(selectBottomHeight)
   const setEditorWidth = useAppStore(selectSetEditorWidth)
   const setBottomHeight = useAppStore(selectSetBottomHeight)
-  const saveFailed = useAppStore(selectSaveFailed)
   const { t } = useTranslation()
   const presentation = useAppStore((s) => s.presentation)
   const embed = useAppStore((s) => s.embed)
+  // A new engine result retries a part that failed to render: the edit may have fixed it.
+  const engineResult = useAppStore((s) => s.sim)
   // Presentation and embed modes hide the editor and the tables: the graph, the request and the lesson stay.
   const bare = presentation || embed
   usePlayback()
   useShortcuts()
+  useEffect(() => {
+    window.addEventListener('keydown', onUndoKey)
+    return () => window.removeEventListener('keydown', onUndoKey)
+  }, [])
   return (
     <div
       className={`app${presentation ? ' presentation' : ''}${embed ? ' embed' : ''}`}
@@ -49,7 +57,7 @@ export default function App() {
         <ClassroomControls />
         <ClusterControls />
         <LanguageSwitcher />
-        {saveFailed && <span className="save-warning" role="alert">{t('app.saveFailed')}</span>}
+        <SaveNotice />
       </header>
       <aside className="editor-pane" aria-label={t('app.editorPane')}>
         <div className="editor-host">
@@ -62,21 +70,29 @@ export default function App() {
       <Splitter orientation="vertical" value={editorWidth} onChange={setEditorWidth} direction={1} label={t('splitter.editor')} />
       <main className="graph-pane">
         <RequestConsole />
-        <ReactFlowProvider>
-          <ClusterGraph />
-        </ReactFlowProvider>
+        <ErrorBoundary area="graph" resetKey={engineResult}>
+          <ReactFlowProvider>
+            <ClusterGraph />
+          </ReactFlowProvider>
+        </ErrorBoundary>
       </main>
       <aside className="side-pane" aria-label={t('app.sidePane')}>
-        <LessonPanel />
+        <ErrorBoundary area="lesson" resetKey={engineResult}>
+          <LessonPanel />
+        </ErrorBoundary>
         <div className="side-rest">
-          <SelectionActions />
-          <RequestOutput />
-          <TracePanel />
+          <ErrorBoundary area="trace" resetKey={engineResult}>
+            <SelectionActions />
+            <RequestOutput />
+            <TracePanel />
+          </ErrorBoundary>
         </div>
       </aside>
       <Splitter orientation="horizontal" value={bottomHeight} onChange={setBottomHeight} direction={-1} label={t('splitter.tables')} />
       <div className="bottom-pane">
-        <BottomPanel />
+        <ErrorBoundary area="inspector" resetKey={engineResult}>
+          <BottomPanel />
+        </ErrorBoundary>
       </div>
       <LinkNotice />
     </div>

@@ -14,6 +14,21 @@ export const commonEn = {
     sidePane: 'Request and trace',
     saveFailed: 'Autosave failed: the browser refused to store the text. Keep this tab open or copy your YAML.',
   },
+  save: {
+    otherTab: 'Another tab changed this scenario. The text here is unchanged; your next edit saves it over theirs.',
+    useOther: "Load the other tab's text",
+    keepMine: 'Keep mine',
+  },
+  failure: {
+    title: {
+      graph: 'The cluster graph failed to draw.',
+      inspector: 'The tables and the inspector failed to draw.',
+      trace: 'The trace failed to draw.',
+      lesson: 'The lesson panel failed to draw.',
+    },
+    body: 'Your YAML is safe and the editor still works. Change the text or try again.',
+    retry: 'Try again',
+  },
   header: {
     language: 'Language',
     proxyMode: 'kube-proxy',

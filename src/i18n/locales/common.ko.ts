@@ -15,6 +15,21 @@ export const commonKo: typeof commonEn = {
     sidePane: '요청과 추적',
     saveFailed: '자동 저장 실패: 브라우저가 텍스트 저장을 거부했습니다. 이 탭을 닫지 말거나 YAML을 복사해 두세요.',
   },
+  save: {
+    otherTab: '다른 탭에서 이 시나리오를 바꿨습니다. 여기의 텍스트는 그대로이며, 다음에 편집하면 다른 탭의 내용 위에 저장됩니다.',
+    useOther: '다른 탭의 텍스트 불러오기',
+    keepMine: '내 것 유지',
+  },
+  failure: {
+    title: {
+      graph: '클러스터 그래프를 그리지 못했습니다.',
+      inspector: '표와 인스펙터를 그리지 못했습니다.',
+      trace: '추적을 그리지 못했습니다.',
+      lesson: '레슨 패널을 그리지 못했습니다.',
+    },
+    body: 'YAML은 안전하며 편집기는 계속 쓸 수 있습니다. 텍스트를 고치거나 다시 시도하세요.',
+    retry: '다시 시도',
+  },
   header: {
     language: '언어',
     proxyMode: 'kube-proxy',

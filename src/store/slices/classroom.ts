@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand'
 import type { ProxyMode, RequestSpec } from '../../engine'
 import { checkGoals, resolveAction, scenarioById, toRequestSpec, type GoalReport, type Scenario } from '../../scenarios'
-import { decodeShare, encodeShare, type SharedScenario } from '../../share/shareLink'
+import { decodeShare, encodeShare, type DecodeRefusal, type SharedScenario } from '../../share/shareLink'
 import { DEFAULT_SCENARIO } from '../../scenarios'
 import i18n, { setLanguage, type Lang } from '../../i18n'
 import { loadSavedYaml } from '../persistence'
@@ -17,7 +17,10 @@ const THEME_KEY = 'ksp:theme'
 
 export interface LinkNotice {
   kind: 'error' | 'ask'
-  detail: string
+  /** Why a link was refused (kind 'error'). */
+  reason?: DecodeRefusal
+  /** The format version of a link from a newer playground. */
+  version?: number
   pending?: SharedScenario
 }
 
@@ -75,9 +78,7 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
   const applyShared = (sc: SharedScenario): void => {
     if (sc.lang) setLanguage(sc.lang)
     set({ scenarioId: sc.scenarioId ?? null, lessonStep: sc.lessonStep ?? 0, seed: sc.seed, proxyMode: sc.proxyMode, sent: [], history: [], stepCount: 0, playing: false, challengeReport: null, linkNotice: null })
-    get().replaceYaml(sc.yaml)
-    set({ actions: sc.actions })
-    get().runEngine()
+    get().replaceYaml(sc.yaml, { actions: sc.actions })
     if (sc.request) {
       set({ requestFrom: sc.request.from, requestUrl: sc.request.url, requestHost: sc.request.host ?? '', requestCount: sc.request.count ?? 1 })
     }
@@ -108,7 +109,7 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
       const s = id ? scenarioById(id) : undefined
       if (s) applyScenario(s)
       else {
-        set({ actions: [], sent: [], history: [] })
+        set({ sent: [], history: [] })
         get().replaceYaml(DEFAULT_SCENARIO)
       }
     },
@@ -125,7 +126,7 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
         // Imported lazily: patches only apply to lesson files.
         void import('../../scenarios').then(({ applyPatches }) => {
           const r = applyPatches(get().yaml, step.patch!)
-          if (r.errors.length === 0) get().replaceYaml(r.yaml)
+          if (r.errors.length === 0) get().replaceYaml(r.yaml, { actions: get().actions })
         })
       }
       if (step.proxyMode) get().setProxyMode(step.proxyMode)
@@ -171,12 +172,13 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
     openLink(hash) {
       const r = decodeShare(hash)
       if (!r.ok) {
-        if (r.reason !== 'not-a-share-link') set({ linkNotice: { kind: 'error', detail: r.detail } })
+        // An empty fragment is the page itself; any other fragment was meant as a link and is refused aloud.
+        if (r.reason !== 'not-a-share-link' || hash.length > 1) set({ linkNotice: { kind: 'error', reason: r.reason, version: r.version } })
         return
       }
       const saved = loadSavedYaml()
       const unsaved = saved !== null && saved !== r.scenario.yaml && saved !== DEFAULT_SCENARIO && saved.trim() !== ''
-      if (unsaved) set({ linkNotice: { kind: 'ask', detail: '', pending: r.scenario } })
+      if (unsaved) set({ linkNotice: { kind: 'ask', pending: r.scenario } })
       else applyShared(r.scenario)
     },
     acceptLink() {

@@ -26,7 +26,8 @@ function SelectionActions() {
     const waitsForFile = /touch (\S+)/.exec(pod.notReadyReason ?? '')?.[1]
     const scale = (n: number): void => {
       const next = scaleInYaml(yaml, pod.docIndex, n)
-      if (next !== undefined) replaceYaml(next)
+      // kubectl scale changes the object, not the runtime: the events so far stay.
+      if (next !== undefined) replaceYaml(next, { actions: useAppStore.getState().actions })
     }
     return (
       <div className="selection-actions" data-testid="pod-actions">

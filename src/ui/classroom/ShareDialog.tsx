@@ -3,7 +3,7 @@ import { memo, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import qrcode from 'qrcode-generator'
 import { useAppStore } from '../../store'
-import { fromScenarioFile, MAX_FILE_BYTES, toScenarioFile } from './scenarioFile'
+import { MAX_FILE_BYTES, readScenarioFile, toScenarioFile, type FileRefusal } from './scenarioFile'
 
 /** A version-40 QR code at error level L holds 2,953 bytes. */
 const QR_MAX = 2953
@@ -46,33 +46,40 @@ function ShareDialog() {
     const st = useAppStore.getState()
     download(`${st.scenarioId ?? 'cluster'}.yaml`, toScenarioFile(st.yaml, { seed: st.seed, proxyMode: st.proxyMode, actions: st.actions, scenarioId: st.scenarioId ?? undefined }))
   }
+  const refusals: Record<FileRefusal, string> = {
+    'too-large': t('classroom.share.fileTooBig'),
+    'not-text': t('classroom.share.fileNotText'),
+    empty: t('classroom.share.fileEmpty'),
+  }
   const importFile = (e: ChangeEvent<HTMLInputElement>): void => {
     const file = e.target.files?.[0]
     e.target.value = ''
     if (!file) return
+    // The size first: a huge file is refused before it is read into memory.
     if (file.size > MAX_FILE_BYTES) {
-      setError(t('classroom.share.importFailed', { reason: t('classroom.share.fileTooBig') }))
+      setError(refusals['too-large'])
       return
     }
-    file.text().then((text) => {
-      const { yaml, state } = fromScenarioFile(text)
+    file.arrayBuffer().then((buffer) => {
+      const read = readScenarioFile(new Uint8Array(buffer))
+      if (!read.ok) {
+        setError(refusals[read.reason])
+        return
+      }
+      const { yaml, state } = read
       const st = useAppStore.getState()
       useAppStore.setState({ seed: state.seed ?? 1, proxyMode: state.proxyMode, scenarioId: state.scenarioId ?? null, sent: [], history: [] })
-      st.replaceYaml(yaml)
-      if (state.actions?.length) {
-        useAppStore.setState({ actions: state.actions })
-        useAppStore.getState().runEngine()
-      }
+      st.replaceYaml(yaml, { actions: state.actions ?? [] })
       setError(null)
       setLink(null)
-    }, (err: unknown) => setError(t('classroom.share.importFailed', { reason: String(err) })))
+    }, () => setError(t('classroom.share.fileUnreadable')))
   }
   return (
     <>
       <button type="button" onClick={open} data-testid="share">{t('classroom.share.button')}</button>
       <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-yaml">{t('classroom.share.import')}</button>
       <input ref={fileInput} type="file" accept=".yaml,.yml,text/yaml" onChange={importFile} hidden data-testid="import-file" />
-      {error && <div className="toast error" role="alert" onClick={() => setError(null)}>{error}</div>}
+      {error && <div className="toast error" role="alert" onClick={() => setError(null)} data-testid="import-error">{error}</div>}
       {link && (
         <div className="modal-backdrop" onClick={() => setLink(null)}>
           <div className="modal" role="dialog" aria-modal="true" aria-label={t('classroom.share.title')} onClick={(e) => e.stopPropagation()} data-testid="share-dialog">

@@ -20,6 +20,30 @@ export function toScenarioFile(yaml: string, state: FileState): string {
   return `# Kube Service Playground scenario: kubectl apply -f accepts this file.\n${STATE_PREFIX}${JSON.stringify(state)}\n${body.startsWith('# Kube Service Playground scenario') ? body.split('\n').slice(1).join('\n') : body}`
 }
 
+export type FileRefusal = 'too-large' | 'not-text' | 'empty'
+
+export type ReadResult = { ok: true; yaml: string; state: FileState } | { ok: false; reason: FileRefusal }
+
+/**
+ * Reads an imported file's bytes. Refuses what cannot be a scenario: more
+ * than MAX_FILE_BYTES, bytes that are not UTF-8 text (a picture, an archive),
+ * or nothing at all. The caller keeps the user's work when it is refused.
+ */
+export function readScenarioFile(bytes: Uint8Array): ReadResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) return { ok: false, reason: 'too-large' }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { ok: false, reason: 'not-text' }
+  }
+  // NUL never appears in YAML (a YAML stream is printable Unicode): a binary file.
+  if (text.includes('\u0000')) return { ok: false, reason: 'not-text' }
+  const read = fromScenarioFile(text.replace(/^\uFEFF/, ''))
+  if (read.yaml.trim() === '') return { ok: false, reason: 'empty' }
+  return { ok: true, ...read }
+}
+
 export function fromScenarioFile(text: string): { yaml: string; state: FileState } {
   const lines = text.split('\n')
   let state: FileState = {}

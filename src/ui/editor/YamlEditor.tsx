@@ -9,8 +9,11 @@ import { monaco, MODEL_URI } from '../../monaco/setup'
 import { useAppStore } from '../../store'
 import { selectDiagnostics, selectExternalVersion, selectReveal, selectSetSchemaProblems, selectSetYaml } from '../../store/selectors'
 import { toMonacoMarkers } from './toMonacoMarkers'
+import { redo, registerEditor, undo } from './editorHistory'
 
 const SCHEMA_OWNER = 'yaml'
+/** True while the editor applies a text replaced from outside (not the user's own edit). */
+let applyingExternal = false
 
 function severityName(s: number): 'error' | 'warning' | 'info' {
   if (s >= 8) return 'error'
@@ -44,13 +47,22 @@ export default function YamlEditor() {
       ariaLabel: t('editor.ariaLabel'),
     })
     editorRef.current = editor
-    const sub = model.onDidChangeContent(() => setYaml(model.getValue()))
+    registerEditor(editor)
+    const sub = model.onDidChangeContent((e) => {
+      setYaml(model.getValue())
+      useAppStore.getState().setEditorVersion(model.getAlternativeVersionId(), !e.isUndoing && !e.isRedoing && !applyingExternal)
+    })
+    // Ctrl+Z / Ctrl+Shift+Z (Cmd on a Mac) and Ctrl+Y go through the one history of text and actions.
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, undo)
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, redo)
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, redo)
     const markerSub = monaco.editor.onDidChangeMarkers((uris) => {
       if (!uris.some((u) => u.toString() === MODEL_URI.toString())) return
       const markers = monaco.editor.getModelMarkers({ resource: MODEL_URI, owner: SCHEMA_OWNER })
       setSchemaProblems(markers.map((m) => ({ severity: severityName(m.severity), message: m.message, line: m.startLineNumber, column: m.startColumn })))
     })
     return () => {
+      registerEditor(null)
       sub.dispose()
       markerSub.dispose()
       editor.dispose()
@@ -65,11 +77,25 @@ export default function YamlEditor() {
   // Text replaced from outside (a scenario load): one undoable edit, so Ctrl+Z brings the old text back.
   useEffect(() => {
     const model = monaco.editor.getModel(MODEL_URI)
-    const text = useAppStore.getState().yaml
-    if (!model || model.getValue() === text) return
-    editorRef.current?.pushUndoStop()
-    model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null)
-    editorRef.current?.pushUndoStop()
+    const state = useAppStore.getState()
+    if (!model) return
+    const from = model.getAlternativeVersionId()
+    if (model.getValue() !== state.yaml) {
+      editorRef.current?.pushUndoStop()
+      applyingExternal = true
+      try {
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: state.yaml }], () => null)
+      } finally {
+        applyingExternal = false
+      }
+      editorRef.current?.pushUndoStop()
+    }
+    // A load that also changed the runtime actions: undo brings both back.
+    if (state.pendingReplace) {
+      if (model.getAlternativeVersionId() === from) state.recordActions(state.pendingReplace.before, state.pendingReplace.after)
+      else state.settleReplace(from, model.getAlternativeVersionId())
+      useAppStore.setState({ pendingReplace: null })
+    }
   }, [externalVersion])
 
   useEffect(() => {

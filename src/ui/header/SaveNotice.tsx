@@ -1,0 +1,34 @@
+/**
+ * What autosave has to say: the browser refused to store the text (quota
+ * full, storage disabled), or another tab saved over this scenario. The
+ * other tab's text is held here until the user picks which one to keep.
+ */
+import { memo, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useAppStore } from '../../store'
+import { watchOtherTabs } from '../../store/persistence'
+import { selectSaveFailed } from '../../store/selectors'
+
+function SaveNotice() {
+  const { t } = useTranslation()
+  const saveFailed = useAppStore(selectSaveFailed)
+  const otherTabText = useAppStore((s) => s.otherTabText)
+  const otherTabSaved = useAppStore((s) => s.otherTabSaved)
+  const loadOther = useAppStore((s) => s.loadOtherTabText)
+  const keepMine = useAppStore((s) => s.keepMyText)
+  useEffect(() => watchOtherTabs(otherTabSaved), [otherTabSaved])
+  return (
+    <>
+      {saveFailed && <span className="save-warning" role="alert" data-testid="save-failed">{t('app.saveFailed')}</span>}
+      {otherTabText !== null && (
+        <div className="save-conflict" role="alert" data-testid="other-tab">
+          <span>{t('save.otherTab')}</span>
+          <button type="button" onClick={loadOther} data-testid="other-tab-load">{t('save.useOther')}</button>
+          <button type="button" onClick={keepMine} data-testid="other-tab-keep">{t('save.keepMine')}</button>
+        </div>
+      )}
+    </>
+  )
+}
+
+export default memo(SaveNotice)
