@@ -13,9 +13,10 @@
  *  - edit -> graph: one key typed at the end of `  name: svc-0000` (then
  *    Backspace, alternately). From the keydown to the first painted frame
  *    after the graph DOM changed following the app's `engine` measure
- *    (src/store runEngine). Split into the debounce wait (keydown -> engine
- *    start, ENGINE_DEBOUNCE_MS = 200 plus keystroke handling), the engine,
- *    and render (engine end -> painted).
+ *    (src/store: on the main thread, or from post to result for the Web
+ *    Worker, its detail says which). Split into the wait (keydown -> engine
+ *    start: keystroke handling, the next task), the engine, and render
+ *    (engine end -> painted).
  *  - animation: Send (client pod -> http://svc-0000); requestAnimationFrame
  *    deltas from the click until the trace outcome shows.
  *
@@ -42,7 +43,8 @@ const PLAN: Record<Size, Plan> = {
 }
 
 export interface LoadSample { graphMs?: number; editorMs?: number; fcpMs?: number; jsBeforeGraph: string[]; jsAfterGraph: string[]; jsBeforeFcp?: string[]; graphNodesInDom?: number }
-export interface EditSample { totalMs: number; debounceMs: number; engineMs: number; renderMs: number; settledMs: number }
+/** `where`: the engine ran on the main thread or in the Web Worker (the `engine` measure's detail). */
+export interface EditSample { totalMs: number; debounceMs: number; engineMs: number; renderMs: number; settledMs: number; where?: string; workerMs?: number }
 export interface BrowserSizeResult {
   size: Size
   yamlBytes: number
@@ -195,10 +197,13 @@ async function measureEdits(page: Page, line: number, count: number, notes: stri
         for (const m of later) if (m.t - settled.painted < 500) settled = m
         if (performance.now() - settled.painted < 500) return null
         const key = w.__edit.keys[w.__edit.keys.length - 1]
-        return { totalMs: first.painted - key, debounceMs: e.startTime - key, engineMs: e.duration, renderMs: first.painted - end, settledMs: settled.painted - key }
+        const detail = (e as PerformanceMeasure).detail as { where?: string; workerMs?: number } | null
+        const where = detail?.where
+        const workerMs = detail?.workerMs
+        return { totalMs: first.painted - key, debounceMs: e.startTime - key, engineMs: e.duration, renderMs: first.painted - end, settledMs: settled.painted - key, where, workerMs }
       }, before, { timeout: TIMEOUT, polling: 50 })
       samples.push((await handle.jsonValue()) as EditSample)
-      log(`  edit ${i + 1}/${count}: ${samples.at(-1)!.totalMs.toFixed(0)} ms (engine ${samples.at(-1)!.engineMs.toFixed(0)} ms)`)
+      log(`  edit ${i + 1}/${count}: ${samples.at(-1)!.totalMs.toFixed(0)} ms (engine ${samples.at(-1)!.engineMs.toFixed(0)} ms${samples.at(-1)!.where ? `, ${samples.at(-1)!.where}` : ''}${samples.at(-1)!.workerMs !== undefined ? ` ${samples.at(-1)!.workerMs!.toFixed(0)} ms in it` : ''})`)
     } catch {
       notes.push(`edit ${i + 1}: the graph did not update within ${TIMEOUT / 1000} s`)
       break

@@ -12,6 +12,7 @@
 #   BENCH_WAIT_QUIET=300 first wait up to 300 s for the machine to be idle (load average < 1)
 #   CHROMIUM_PATH        default /usr/bin/chromium
 #   bash bench/run.sh profile L [create|iptables|request|graph]   a CPU profile instead: hottest functions
+#   bash bench/run.sh profile-browser M [edit|load|animation]      a CPU profile of the page (unminified build)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -29,6 +30,14 @@ if [ "${1:-}" = "profile" ]; then
   compile --modules profile
   node --cpu-prof --cpu-prof-dir="$CACHE/prof" "$CACHE/profile/bench/profile.mjs" "${2:-L}" "${3:-create}" || exit 1
   node bench/cpuprofile-top.mjs "$CACHE"/prof/*.cpuprofile 25 "${4:-}"
+  exit 0
+fi
+
+if [ "${1:-}" = "profile-browser" ]; then
+  npx vite build --logLevel warn --minify false --outDir "$CACHE/dist-prof" || exit 1
+  compile profile-browser
+  node "$CACHE/profile-browser.mjs" "${2:-M}" "${3:-edit}" "$CACHE/page.cpuprofile" || exit 1
+  node bench/cpuprofile-top.mjs "$CACHE/page.cpuprofile" 30 "${4:-}"
   exit 0
 fi
 

@@ -39,3 +39,7 @@ function emptyDesired() {
     ingresses: [], ingressClasses: [], addressPools: [], kubeProxyConfigs: [],
   }
 }
+
+/** A Simulation as structured-cloneable data and back (what the engine's Web Worker posts to the page). */
+export { simulationFromData, simulationToData } from './simulationData'
+export type { SimulationData } from './simulationData'

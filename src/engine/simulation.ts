@@ -34,7 +34,7 @@ export const DEFAULT_SEED = 1
 const LOAD_AGE = 300
 const ACTION_SECONDS = 15
 
-interface Prepared {
+export interface Prepared {
   seed: number
   proxyMode: ProxyMode
   manifests: Manifest[]
@@ -44,6 +44,8 @@ interface Prepared {
   syntaxOk: boolean
   /** ipvs scheduler from the KubeProxyConfiguration (default rr). */
   ipvsScheduler?: string
+  /** The input it was prepared from: enough to prepare it again (see simulationData.ts). */
+  source?: { yaml: string; proxyMode: ProxyMode | undefined }
 }
 
 export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode | undefined): Prepared {
@@ -80,7 +82,10 @@ export function prepare(yaml: string, seed: number, proxyModeOption: ProxyMode |
     const at = config ? parsed.manifests[config.meta.seq].locate(['mode']) : { line: 1, column: 1 }
     diagnostics.push({ severity: 'info', message: modeNote, ...at, code: 'PROXY_MODE_NOTE' })
   }
-  return { seed, proxyMode, manifests: parsed.manifests, desired: decoded.desired, diagnostics, documents: parsed.documents, syntaxOk: parsed.syntaxOk, ipvsScheduler }
+  return {
+    seed, proxyMode, manifests: parsed.manifests, desired: decoded.desired, diagnostics, documents: parsed.documents, syntaxOk: parsed.syntaxOk, ipvsScheduler,
+    source: { yaml, proxyMode: proxyModeOption },
+  }
 }
 
 function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
@@ -106,7 +111,14 @@ export class SimulationImpl implements Simulation {
   /** Internal: the reconciled cluster, for the traffic engine. Not part of the public contract. */
   readonly cluster: ClusterState
 
-  constructor(private readonly prepared: Prepared, private readonly runtime: Runtime, state: ClusterState, actionLog: ActionResult[]) {
+  constructor(
+    /** Internal (read by simulationData.ts). */
+    readonly prepared: Prepared,
+    /** Internal (read by simulationData.ts). */
+    readonly runtime: Runtime,
+    state: ClusterState,
+    actionLog: ActionResult[],
+  ) {
     this.seed = prepared.seed
     this.proxyMode = prepared.proxyMode
     this.cluster = state
@@ -252,6 +264,15 @@ export class SimulationImpl implements Simulation {
     } catch (err) {
       return { steps: [], outcome: { status: 'failed', reason: 'INVALID_REQUEST', message: `internal engine error while tracing: ${err instanceof Error ? err.message : String(err)}` } }
     }
+  }
+
+  /**
+   * Builds now what the first `request` would build (kube-proxy's rules, the
+   * network): a caller with idle time can spare the first request that wait.
+   * Changes no result.
+   */
+  prepareTraffic(): void {
+    this.network ??= createNetwork(this.cluster, this.kubeProxy())
   }
 
   dnsRecords(): DnsRecord[] {

@@ -4,7 +4,6 @@
  * header (see scenarioFormat.ts); the same files feed the picker, the golden
  * tests and e2e. Adding one is adding a file.
  */
-import kubia from './kubia.yaml?raw'
 import { formatErrors, parseScenario } from './scenarioFormat'
 import type { Scenario } from './types'
 
@@ -15,7 +14,7 @@ export { applyPatches, mergePatch, solve } from './patches'
 export { checkLessonStep, lessonState, type LessonState } from './lesson'
 
 /** The YAML the playground opens with (Kubernetes in Action's kubia, chapter 5). */
-export const DEFAULT_SCENARIO = kubia
+export { DEFAULT_SCENARIO } from './defaultScenario'
 
 // kubia.yaml is the plain default text (no header); clusterip-basics.yaml is the same YAML as a lesson.
 const lessonFiles = import.meta.glob<string>(['./*.yaml', '!./kubia.yaml'], { query: '?raw', import: 'default', eager: true })

@@ -1,17 +1,28 @@
 /**
  * The app state, one zustand store made of slices: editor (the YAML text),
  * simulation (the engine's output and the last valid one) and ui (panels,
- * selection). The engine runs only here, once per debounced edit.
+ * selection). The engine runs only here: on the main thread when it is
+ * cheap or when the caller needs the result at once (scenario loads,
+ * actions), and for an expensive edit in a Web Worker (engine.worker.ts,
+ * through engineWorkerClient.ts, stale results dropped).
  */
 import { create } from 'zustand'
-import { createSimulation, type Action, type Diagnostic, type ProxyMode, type Simulation } from '../engine'
-import { DEFAULT_SCENARIO } from '../scenarios'
+import { createSimulation, SimulationImpl, type Action, type Diagnostic, type ProxyMode, type Simulation } from '../engine'
+import { DEFAULT_SCENARIO } from '../scenarios/defaultScenario'
 import { loadSavedYaml, saveYaml } from './persistence'
 import { createTrafficSlice, type TrafficSlice } from './slices/traffic'
 import { createClassroomSlice, type ClassroomSlice } from './slices/classroom'
 import { createHistorySlice, type HistorySlice } from './slices/history'
+import { EngineWorkerClient } from './engineWorkerClient'
 
+/** Where the engine cannot run in a Web Worker (Node, tests), an expensive edit waits this long for the next keystroke. */
 export const ENGINE_DEBOUNCE_MS = 200
+/**
+ * An edit whose engine run is predicted to take at most this long (from the
+ * last run's cost per character) runs at once on the main thread; a longer
+ * one runs in the engine's Web Worker, so typing never waits for it.
+ */
+export const ENGINE_SYNC_BUDGET_MS = 16
 
 export type BottomTab = 'problems' | 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'ingress' | 'nodes'
   // The inspector (src/ui/inspect).
@@ -36,6 +47,12 @@ export interface EditorSlice {
   replaceYaml(text: string, options?: { actions?: Action[] }): void
   /** Bumped by replaceYaml so the editor knows the text came from outside. */
   externalVersion: number
+  /**
+   * The text the page started with. The editor (loaded after the first paint)
+   * starts its history from it, so a link opened before Monaco arrived is
+   * still one Ctrl+Z away from the user's own text.
+   */
+  bootYaml: string
   saveFailed: boolean
   /** The text another tab saved over this tab's scenario, until the user chooses which to keep. */
   otherTabText: string | null
@@ -89,6 +106,12 @@ function simulate(yaml: string, seed: number, proxyMode: ProxyMode | undefined, 
 }
 
 let engineTimer: ReturnType<typeof setTimeout> | undefined
+const engineWorker = new EngineWorkerClient()
+/** The last engine run's cost per character of YAML (small texts count as 2,000 characters). */
+let engineMsPerChar = 0
+function noteEngineCost(chars: number, ms: number): void {
+  engineMsPerChar = ms / Math.max(chars, 2000)
+}
 
 export function initialYaml(): string {
   return loadSavedYaml() ?? DEFAULT_SCENARIO
@@ -96,10 +119,50 @@ export function initialYaml(): string {
 
 export const useAppStore = create<AppState>()((set, get, store) => {
   const yaml = initialYaml()
+  const firstStart = performance.now()
   const first = simulate(yaml, 1, undefined, [])
+  noteEngineCost(yaml.length, performance.now() - firstStart)
+  engineWorker.warmUpWhenIdle({ yaml: DEFAULT_SCENARIO, seed: 1, proxyMode: undefined, actions: [] })
+  /** Puts a new engine result on screen (the Simulation for the current text, seed, mode and actions). */
+  const commitSim = (sim: Simulation): void => {
+    if (hasErrors(sim.diagnostics)) {
+      set({ sim })
+      return
+    }
+    set({ sim, lastGood: sim })
+    // When the page is idle, build the rules the first request needs (so Send answers at once);
+    // not for large clusters, where that would be a long task in the way of typing.
+    const small = engineMsPerChar * get().yaml.length <= 150
+    if (small && typeof requestIdleCallback !== 'undefined' && sim instanceof SimulationImpl) {
+      requestIdleCallback(() => { if (get().lastGood === sim) sim.prepareTraffic() }, { timeout: 3000 })
+    }
+    // The cluster changed: send the last request again so the picture shows today's path.
+    const last = get().sent.at(-1)
+    if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], history: [last.spec], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
+    else set({ history: [] })
+  }
+  /** After an edit: cheap texts at once (in the next task), expensive ones in the worker (stale results dropped). */
   const scheduleEngine = (): void => {
     if (engineTimer) clearTimeout(engineTimer)
-    engineTimer = setTimeout(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
+    engineTimer = undefined
+    const { yaml: text, seed, proxyMode, actions } = get()
+    if (engineMsPerChar * text.length <= ENGINE_SYNC_BUDGET_MS) {
+      engineWorker.cancel()
+      engineTimer = setTimeout(() => get().runEngine(), 0)
+      return
+    }
+    if (!engineWorker.available) {
+      engineTimer = setTimeout(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
+      return
+    }
+    const t0 = performance.now()
+    engineWorker.run({ yaml: text, seed, proxyMode, actions }, (sim, workerMs) => {
+      const now = get()
+      if (now.yaml !== text || now.seed !== seed || now.proxyMode !== proxyMode || now.actions !== actions) return
+      noteEngineCost(text.length, workerMs)
+      performance.measure?.('engine', { start: t0, end: performance.now(), detail: { where: 'worker', workerMs } })
+      commitSim(sim)
+    }, () => get().runEngine())
   }
   return {
     ...createTrafficSlice(set, get, store),
@@ -108,6 +171,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     // editor
     yaml,
     externalVersion: 0,
+    bootYaml: yaml,
     saveFailed: false,
     setYaml(text) {
       if (text === get().yaml) return
@@ -144,19 +208,15 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     runEngine() {
       if (engineTimer) clearTimeout(engineTimer)
       engineTimer = undefined
+      // Synchronous: callers read the result right after. A result still coming from the worker is older: drop it.
+      engineWorker.cancel()
       const { yaml: text, seed, proxyMode, actions } = get()
       const t0 = performance.now()
       const sim = simulate(text, seed, proxyMode, actions)
-      performance.measure?.('engine', { start: t0, end: performance.now() })
-      if (hasErrors(sim.diagnostics)) {
-        set({ sim })
-        return
-      }
-      set({ sim, lastGood: sim })
-      // The cluster changed: send the last request again so the picture shows today's path.
-      const last = get().sent.at(-1)
-      if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], history: [last.spec], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
-      else set({ history: [] })
+      const t1 = performance.now()
+      noteEngineCost(text.length, t1 - t0)
+      performance.measure?.('engine', { start: t0, end: t1, detail: { where: 'main' } })
+      commitSim(sim)
     },
     applyAction(action) {
       const before = get().actions

@@ -20,14 +20,16 @@ import BottomPanel from './tables/BottomPanel'
 import TracePanel from './trace/TracePanel'
 import { usePlayback } from './trace/usePlayback'
 import { useShortcuts } from './trace/useShortcuts'
-import ClassroomControls from './classroom/ClassroomControls'
-import LessonPanel from './classroom/LessonPanel'
 import LinkNotice from './classroom/LinkNotice'
 import ErrorBoundary from './layout/ErrorBoundary'
 import { onUndoKey } from './editor/editorHistory'
 
 // Monaco is large: load it after the graph has painted.
 const YamlEditor = lazy(() => import('./editor/YamlEditor'))
+// The classroom (scenario picker, share dialog with its QR code, the lesson and the scenario library)
+// is not needed for the first paint of the graph: it loads right after.
+const ClassroomControls = lazy(() => import('./classroom/ClassroomControls'))
+const LessonPanel = lazy(() => import('./classroom/LessonPanel'))
 
 export default function App() {
   const editorWidth = useAppStore(selectEditorWidth)
@@ -54,7 +56,9 @@ export default function App() {
     >
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        <ClassroomControls />
+        <Suspense fallback={null}>
+          <ClassroomControls />
+        </Suspense>
         <ClusterControls />
         <LanguageSwitcher />
         <SaveNotice />
@@ -78,7 +82,9 @@ export default function App() {
       </main>
       <aside className="side-pane" aria-label={t('app.sidePane')}>
         <ErrorBoundary area="lesson" resetKey={engineResult}>
-          <LessonPanel />
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
         </ErrorBoundary>
         <div className="side-rest">
           <ErrorBoundary area="trace" resetKey={engineResult}>

@@ -4,14 +4,28 @@
  */
 import type { StateCreator } from 'zustand'
 import type { ProxyMode, RequestSpec } from '../../engine'
-import { checkGoals, resolveAction, scenarioById, toRequestSpec, type GoalReport, type Scenario } from '../../scenarios'
+import type { GoalReport, Scenario } from '../../scenarios'
 import { decodeShare, encodeShare, type DecodeRefusal, type SharedScenario } from '../../share/shareLink'
-import { DEFAULT_SCENARIO } from '../../scenarios'
+import { DEFAULT_SCENARIO } from '../../scenarios/defaultScenario'
 import i18n, { setLanguage, type Lang } from '../../i18n'
 import { loadSavedYaml } from '../persistence'
 import type { AppState } from '../index'
 
 export type Theme = 'light' | 'dark'
+
+type Library = typeof import('../../scenarios')
+let library: Library | undefined
+/**
+ * The scenario library (25 YAML files, their checkers and patches) loads when
+ * first needed, not with the first paint. Once loaded, it runs synchronously.
+ */
+export function loadLibrary(): Promise<Library> {
+  return import('../../scenarios').then((lib) => (library = lib))
+}
+function withLibrary(fn: (lib: Library) => void): void {
+  if (library) fn(library)
+  else void loadLibrary().then(fn)
+}
 const PROGRESS_KEY = 'ksp:challenges:v1'
 const THEME_KEY = 'ksp:theme'
 
@@ -67,7 +81,7 @@ function readTheme(): Theme {
 
 export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice> = (set, get) => {
   /** Loads a scenario: its YAML, kube-proxy mode and suggested request. */
-  const applyScenario = (s: Scenario): void => {
+  const applyScenario = (s: Scenario, { toRequestSpec }: Library): void => {
     set({ scenarioId: s.id, lessonStep: 0, challengeReport: null, proxyMode: s.proxyMode, sent: [], history: [], stepCount: 0, playing: false })
     get().replaceYaml(s.yaml)
     const sim = get().sim
@@ -101,51 +115,59 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
     solved: readProgress(),
     linkNotice: null,
     loadScenario(id) {
-      const s = scenarioById(id)
-      if (s) applyScenario(s)
+      withLibrary((lib) => {
+        const s = lib.scenarioById(id)
+        if (s) applyScenario(s, lib)
+      })
     },
     resetScenario() {
       const id = get().scenarioId
-      const s = id ? scenarioById(id) : undefined
-      if (s) applyScenario(s)
-      else {
-        set({ sent: [], history: [] })
-        get().replaceYaml(DEFAULT_SCENARIO)
+      if (id) {
+        withLibrary((lib) => {
+          const s = lib.scenarioById(id)
+          if (s) applyScenario(s, lib)
+        })
+        return
       }
+      set({ sent: [], history: [] })
+      get().replaceYaml(DEFAULT_SCENARIO)
     },
     setLessonStep(step) {
-      const s = scenarioById(get().scenarioId ?? '')
-      if (!s) return
-      set({ lessonStep: Math.max(0, Math.min(s.lesson.length - 1, step)) })
+      withLibrary(({ scenarioById }) => {
+        const s = scenarioById(get().scenarioId ?? '')
+        if (!s) return
+        set({ lessonStep: Math.max(0, Math.min(s.lesson.length - 1, step)) })
+      })
     },
     doLessonStep() {
-      const s = scenarioById(get().scenarioId ?? '')
-      const step = s?.lesson[get().lessonStep]
-      if (!s || !step) return
-      if (step.patch) {
-        // Imported lazily: patches only apply to lesson files.
-        void import('../../scenarios').then(({ applyPatches }) => {
-          const r = applyPatches(get().yaml, step.patch!)
+      withLibrary(({ scenarioById, applyPatches, resolveAction }) => {
+        const s = scenarioById(get().scenarioId ?? '')
+        const step = s?.lesson[get().lessonStep]
+        if (!s || !step) return
+        if (step.proxyMode) get().setProxyMode(step.proxyMode)
+        if (step.action) get().applyAction(resolveAction(get().sim, step.action))
+        if (step.patch) {
+          const r = applyPatches(get().yaml, step.patch)
           if (r.errors.length === 0) get().replaceYaml(r.yaml, { actions: get().actions })
-        })
-      }
-      if (step.proxyMode) get().setProxyMode(step.proxyMode)
-      if (step.action) get().applyAction(resolveAction(get().sim, step.action))
+        }
+      })
     },
     checkChallenge() {
-      const s = scenarioById(get().scenarioId ?? '')
-      if (!s?.goal) return
-      const report = checkGoals(get().yaml, s.goal, { proxyMode: get().proxyMode, actions: get().actions })
-      let solved = get().solved
-      if (report.passed && !solved.includes(s.id)) {
-        solved = [...solved, s.id]
-        try {
-          globalThis.localStorage?.setItem(PROGRESS_KEY, JSON.stringify(solved))
-        } catch {
-          // progress is kept for this page only
+      withLibrary(({ scenarioById, checkGoals }) => {
+        const s = scenarioById(get().scenarioId ?? '')
+        if (!s?.goal) return
+        const report = checkGoals(get().yaml, s.goal, { proxyMode: get().proxyMode, actions: get().actions })
+        let solved = get().solved
+        if (report.passed && !solved.includes(s.id)) {
+          solved = [...solved, s.id]
+          try {
+            globalThis.localStorage?.setItem(PROGRESS_KEY, JSON.stringify(solved))
+          } catch {
+            // progress is kept for this page only
+          }
         }
-      }
-      set({ challengeReport: report, solved })
+        set({ challengeReport: report, solved })
+      })
     },
     togglePresentation() {
       set((st) => ({ presentation: !st.presentation }))

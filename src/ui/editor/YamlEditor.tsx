@@ -32,7 +32,8 @@ export default function YamlEditor() {
   const reveal = useAppStore(selectReveal)
 
   useEffect(() => {
-    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(useAppStore.getState().yaml, 'yaml', MODEL_URI)
+    // From the text the page started with: a scenario loaded before the editor arrived is applied below as an undoable edit.
+    const model = monaco.editor.getModel(MODEL_URI) ?? monaco.editor.createModel(useAppStore.getState().bootYaml, 'yaml', MODEL_URI)
     const editor = monaco.editor.create(host.current!, {
       model,
       automaticLayout: true,

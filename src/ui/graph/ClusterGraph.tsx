@@ -16,7 +16,18 @@ import PacketToken from '../trace/PacketToken'
 import { highlightFor } from '../trace/activeElements'
 import { exportGraph } from './exportImage'
 import { nodeTypes } from './nodeTypes'
-import { toFlow } from './toFlow'
+import { identityOf, jsonKey, useStabilizer } from './stableElements'
+import { toFlow, type FlowNode } from './toFlow'
+import type { Edge } from '@xyflow/react'
+
+/** Elements after the highlight: unchanged when their base element, class and texts are (see stableElements.ts). */
+const baseOf = new WeakMap<object, object>()
+function decorated<T extends object>(item: T, base: object): T {
+  baseOf.set(item, base)
+  return item
+}
+const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.className ?? ''}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
+const decoratedEdgeKey = (e: Edge) => `${identityOf(baseOf.get(e) ?? e)}|${e.ariaLabel}|${e.domAttributes?.['aria-roledescription'] ?? ''}`
 
 export default function ClusterGraph() {
   const { t } = useTranslation()
@@ -29,28 +40,37 @@ export default function ClusterGraph() {
   const stepCount = useAppStore(selectStepCount)
   const speed = useAppStore(selectSpeed)
   const model = useMemo(() => buildGraphModel(sim), [sim])
-  const flow = useMemo(() => toFlow(model, selection), [model, selection])
+  // Each engine run builds new objects for every element: keep the old ones where nothing changed.
+  const stableNodes = useStabilizer<FlowNode>(jsonKey)
+  const stableEdges = useStabilizer<Edge>(jsonKey)
+  const flow = useMemo(() => {
+    const f = toFlow(model, selection)
+    return { nodes: stableNodes(f.nodes), edges: stableEdges(f.edges) }
+  }, [model, selection])
+  const stableDecoratedNodes = useStabilizer<FlowNode>(decoratedNodeKey)
+  const stableDecoratedEdges = useStabilizer<Edge>(decoratedEdgeKey)
   const highlight = useMemo(() => highlightFor(model, sim.services, trace?.steps ?? [], stepCount), [model, sim.services, trace, stepCount])
   // What screen readers call the graph's elements (React Flow says "node" and "edge" in English otherwise).
   const nodeRole = t('graph.flow.nodeRole')
+  // A trace step changes the class of two or three elements: only those get new objects (and re-render).
   const nodes = useMemo(
-    () => flow.nodes.map((n) => {
+    () => stableDecoratedNodes(flow.nodes.map((n) => {
       const cls = [
         n.id === highlight.current ? (highlight.failed ? 'hl-failed' : 'hl-current') : '',
         highlight.visited.has(n.id) ? 'hl-visited' : '',
         n.id === highlight.target && n.id !== highlight.current ? 'hl-target' : '',
       ].filter(Boolean).join(' ')
       const withRole = { ...n, domAttributes: { 'aria-roledescription': nodeRole } }
-      return cls ? { ...withRole, className: cls } : withRole
-    }),
+      return decorated(cls ? { ...withRole, className: cls } : withRole, n)
+    })),
     [flow.nodes, highlight, nodeRole],
   )
   const edges = useMemo(
-    () => flow.edges.map((e) => ({
+    () => stableDecoratedEdges(flow.edges.map((e) => decorated({
       ...e,
       ariaLabel: t('graph.flow.edge', { source: e.source, target: e.target }),
       domAttributes: { 'aria-roledescription': t('graph.flow.edgeRole') },
-    })),
+    }, e))),
     [flow.edges, t],
   )
 

@@ -1,6 +1,5 @@
 /** Export the whole graph (not just what is on screen) as PNG or SVG, for slides and handouts. */
 import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
-import { toPng, toSvg } from 'html-to-image'
 
 export async function exportGraph(nodes: Node[], format: 'png' | 'svg'): Promise<void> {
   const viewportEl = document.querySelector<HTMLElement>('[data-testid="cluster-graph"] .react-flow__viewport')
@@ -15,6 +14,8 @@ export async function exportGraph(nodes: Node[], format: 'png' | 'svg'): Promise
     height,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
   }
+  // Loaded on the first export: the first paint does not need it.
+  const { toPng, toSvg } = await import('html-to-image')
   const dataUrl = format === 'png' ? await toPng(viewportEl, { ...options, pixelRatio: 2 }) : await toSvg(viewportEl, options)
   const a = document.createElement('a')
   a.href = dataUrl

@@ -1,11 +1,17 @@
-/** The inspector's tabs, for the bottom panel: their buttons' labels and what each shows. */
+/**
+ * The inspector's tabs, for the bottom panel: their buttons' labels and what
+ * each shows. The tabs' bodies load when first opened (the first paint shows
+ * the pods table, not the inspector).
+ */
+import { lazy, Suspense } from 'react'
 import type { BottomTab } from '../../store'
-import DescribeTab from './DescribeTab'
-import DetailsTab from './DetailsTab'
-import DnsTab from './DnsTab'
-import EnvTab from './EnvTab'
-import RulesTab from './RulesTab'
-import WhyTab from './WhyTab'
+
+const DescribeTab = lazy(() => import('./DescribeTab'))
+const DetailsTab = lazy(() => import('./DetailsTab'))
+const DnsTab = lazy(() => import('./DnsTab'))
+const EnvTab = lazy(() => import('./EnvTab'))
+const RulesTab = lazy(() => import('./RulesTab'))
+const WhyTab = lazy(() => import('./WhyTab'))
 
 export type InspectTab = Extract<BottomTab, 'details' | 'rules' | 'dns' | 'env' | 'describe' | 'why'>
 
@@ -17,6 +23,10 @@ export function isInspectTab(tab: BottomTab): tab is InspectTab {
 }
 
 export function InspectorBody({ tab }: { tab: InspectTab }) {
+  return <Suspense fallback={null}><TabBody tab={tab} /></Suspense>
+}
+
+function TabBody({ tab }: { tab: InspectTab }) {
   switch (tab) {
     case 'details': return <DetailsTab />
     case 'rules': return <RulesTab />
