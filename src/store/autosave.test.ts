@@ -131,3 +131,29 @@ describe('undo history of runtime actions', () => {
     expect(store.getState().redoStack).toHaveLength(0)
   })
 })
+
+describe('a crash of the engine', () => {
+  it('keeps the text saved, the last good cluster on screen and says what happened', async () => {
+    vi.resetModules()
+    vi.doMock('../engine', async (importOriginal) => {
+      const engine = await importOriginal<typeof import('../engine')>()
+      return {
+        ...engine,
+        createSimulation: (yaml: string, options?: Parameters<typeof engine.createSimulation>[1]) => {
+          const sim = engine.createSimulation(yaml, options)
+          if (yaml.includes('crash-on-apply')) sim.apply = () => { throw new Error('boom in apply') }
+          return sim
+        },
+      }
+    })
+    const store = (await import('./index')).useAppStore
+    store.getState().replaceYaml(POD('crash-on-apply'))
+    store.getState().applyAction({ type: 'addNode' })
+    expect(store.getState().engineFailure).toBe('boom in apply')
+    expect(storage.getItem('ksp:yaml:v1')).toBe(POD('crash-on-apply'))
+    expect(store.getState().sim.pods.some((p) => p.name === 'crash-on-apply')).toBe(true)
+    store.getState().replaceYaml(POD('fine'))
+    expect(store.getState().engineFailure).toBeNull()
+    vi.doUnmock('../engine')
+  })
+})

@@ -54,6 +54,8 @@ export interface EditorSlice {
    */
   bootYaml: string
   saveFailed: boolean
+  /** The engine's own failure on the current text (a bug), said on screen; null when it ran cleanly. */
+  engineFailure: string | null
   /** The text another tab saved over this tab's scenario, until the user chooses which to keep. */
   otherTabText: string | null
   otherTabSaved(text: string): void
@@ -99,9 +101,24 @@ export function hasErrors(diagnostics: Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error')
 }
 
+/** The engine's own failure (a bug): said on screen, while the text stays saved and the last good cluster stays shown. */
+let engineFailure: string | null = null
+function noteFailure(err: unknown): void {
+  engineFailure = err instanceof Error ? err.message : String(err)
+}
+
 function simulate(yaml: string, seed: number, proxyMode: ProxyMode | undefined, actions: Action[]): Simulation {
+  engineFailure = null
   let sim: Simulation = createSimulation(yaml, { seed, proxyMode })
-  for (const action of actions) sim = sim.apply(action)
+  for (const action of actions) {
+    try {
+      sim = sim.apply(action)
+    } catch (err) {
+      // The actions up to this one stay applied; the rest cannot be.
+      noteFailure(err)
+      break
+    }
+  }
   return sim
 }
 
@@ -126,7 +143,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
   /** Puts a new engine result on screen (the Simulation for the current text, seed, mode and actions). */
   const commitSim = (sim: Simulation): void => {
     if (hasErrors(sim.diagnostics)) {
-      set({ sim })
+      set({ sim, engineFailure })
       return
     }
     set({ sim, lastGood: sim })
@@ -138,8 +155,15 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     }
     // The cluster changed: send the last request again so the picture shows today's path.
     const last = get().sent.at(-1)
-    if (last) set({ sent: [{ spec: last.spec, trace: sim.request(last.spec) }], history: [last.spec], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
+    let trace: ReturnType<Simulation['request']> | undefined
+    try {
+      trace = last ? sim.request(last.spec) : undefined
+    } catch (err) {
+      noteFailure(err)
+    }
+    if (last && trace) set({ sent: [{ spec: last.spec, trace }], history: [last.spec], shownRequest: 0, stepCount: Number.MAX_SAFE_INTEGER, playing: false })
     else set({ history: [] })
+    set({ engineFailure })
   }
   /** After an edit: cheap texts at once (in the next task), expensive ones in the worker (stale results dropped). */
   const scheduleEngine = (): void => {
@@ -172,6 +196,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     yaml,
     externalVersion: 0,
     bootYaml: yaml,
+    engineFailure: null,
     saveFailed: false,
     setYaml(text) {
       if (text === get().yaml) return

@@ -13,6 +13,7 @@ export const commonEn = {
     editorPane: 'YAML editor',
     sidePane: 'Request and trace',
     saveFailed: 'Autosave failed: the browser refused to store the text. Keep this tab open or copy your YAML.',
+    engineFailed: 'The engine failed on this cluster ({{message}}): your text is saved and the last good cluster stays. Please report it with your YAML.',
   },
   save: {
     otherTab: 'Another tab changed this scenario. The text here is unchanged; your next edit saves it over theirs.',

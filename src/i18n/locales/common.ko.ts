@@ -14,6 +14,7 @@ export const commonKo: typeof commonEn = {
     editorPane: 'YAML 편집기',
     sidePane: '요청과 추적',
     saveFailed: '자동 저장 실패: 브라우저가 텍스트 저장을 거부했습니다. 이 탭을 닫지 말거나 YAML을 복사해 두세요.',
+    engineFailed: '엔진이 이 클러스터에서 실패했습니다 ({{message}}). 텍스트는 저장되었고 마지막 정상 클러스터가 그대로 표시됩니다. YAML과 함께 알려 주세요.',
   },
   save: {
     otherTab: '다른 탭에서 이 시나리오를 바꿨습니다. 여기의 텍스트는 그대로이며, 다음에 편집하면 다른 탭의 내용 위에 저장됩니다.',

@@ -1,6 +1,7 @@
 /**
  * What autosave has to say: the browser refused to store the text (quota
- * full, storage disabled), or another tab saved over this scenario. The
+ * full, storage disabled), another tab saved over this scenario, or the
+ * engine itself failed (the text is saved all the same). The
  * other tab's text is held here until the user picks which one to keep.
  */
 import { memo, useEffect } from 'react'
@@ -16,10 +17,12 @@ function SaveNotice() {
   const otherTabSaved = useAppStore((s) => s.otherTabSaved)
   const loadOther = useAppStore((s) => s.loadOtherTabText)
   const keepMine = useAppStore((s) => s.keepMyText)
+  const engineFailure = useAppStore((s) => s.engineFailure)
   useEffect(() => watchOtherTabs(otherTabSaved), [otherTabSaved])
   return (
     <>
       {saveFailed && <span className="save-warning" role="alert" data-testid="save-failed">{t('app.saveFailed')}</span>}
+      {engineFailure !== null && <span className="save-warning" role="alert" data-testid="engine-failure">{t('app.engineFailed', { message: engineFailure })}</span>}
       {otherTabText !== null && (
         <div className="save-conflict" role="alert" data-testid="other-tab">
           <span>{t('save.otherTab')}</span>
