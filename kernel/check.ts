@@ -6,7 +6,19 @@
  *   `<namespace>/<pod> saw <source address>`  (delivered; the pod's answer names it)
  *   `CONNECTION_REFUSED` | `TIMEOUT`           (failed)
  * The kernel side adds keys that can never match an engine key
- * (`CONNECTION_REFUSED (slow, N ms)`, `STALLED`, `ERROR <code>`, `GARBLED ...`).
+ * (`STALLED`, `ERROR <code>`, `GARBLED ...`).
+ *
+ * A refusal that came only after the first SYN was retransmitted (about 1 s,
+ * the initial RTO) is still `CONNECTION_REFUSED`, as a delivery after a
+ * retransmission is still a delivery: the retransmitted SYN has the same
+ * addresses and ports, meets the same conntrack entry (so the same DNAT
+ * choice) and the same filter rules, so it cannot take another rule path
+ * than the lost first one. Such refusals are counted and reported
+ * (`slowRefusals`), not failed. Seen here: in about one full run in two, the
+ * first SYNs of one or two probes go unanswered, all connections of the probe
+ * at once, both for a pod's RST and for a REJECT's ICMP error; re-running the
+ * same scenarios right after, or under a full CPU load, did not reproduce it,
+ * so the cause (outside the rules) is not pinned down.
  *
  * How the engine's possible outcomes are obtained (the brief's "possible pods"):
  * - Without ClientIP affinity the engine's only memory between requests is its
@@ -50,7 +62,7 @@ export const AFFINITY_FRESH = 48
 export const TIMEOUT_MS = 1500
 /** Once connected, the server's line may take this long (process start-up on a busy 2-core machine). */
 export const REPLY_MS = 5000
-/** A refusal must come at once (an RST or ICMP port unreachable), well before the timeout. */
+/** A refusal slower than this came after a retransmitted SYN (reported, not failed: see the top of this file). */
 export const REFUSED_MAX_MS = 1000
 
 export function urlOf(p: Probe): string {
@@ -71,7 +83,7 @@ export function kernelKey(r: ConnResult): string {
       return m ? `${m[1]} saw ${m[2]}` : `GARBLED ${JSON.stringify(r.data ?? '')}`
     }
     case 'refused':
-      return r.ms <= REFUSED_MAX_MS ? 'CONNECTION_REFUSED' : `CONNECTION_REFUSED (slow, ${r.ms} ms)`
+      return 'CONNECTION_REFUSED'
     case 'timeout':
       return 'TIMEOUT'
     case 'stalled':
@@ -240,6 +252,8 @@ export interface ProbeResult {
   failures: string[]
   /** Hairpin connections (the source pod reached itself): reported, not counted. */
   hairpins: { kernel: string; engine: string[] }[]
+  /** Refusals that came only after a retransmitted SYN (slower than REFUSED_MAX_MS): reported, not counted. */
+  slowRefusals: number[]
 }
 
 function countKeys(keys: string[]): Map<string, number> {
@@ -250,7 +264,7 @@ function countKeys(keys: string[]): Map<string, number> {
 
 export function compare(p: Probe, results: ConnResult[], engine: EngineView | undefined, affinity: AffinityView | undefined): ProbeResult {
   const kernel = results.map(kernelKey)
-  const out: ProbeResult = { probe: p, kernel, kernelMs: results.map((r) => r.ms), engine, affinity, checks: 0, failures: [], hairpins: [] }
+  const out: ProbeResult = { probe: p, kernel, kernelMs: results.map((r) => r.ms), engine, affinity, checks: 0, failures: [], hairpins: [], slowRefusals: results.filter((r) => r.r === 'refused' && r.ms > REFUSED_MAX_MS).map((r) => r.ms) }
   const self = sourcePod(p.from)
   const isHairpin = (k: string): boolean => self !== undefined && podOfKey(k) === self
   const view = affinity ? affinity.possible : engine!

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { createSimulation, type Simulation } from '../src/engine'
 import {
   AFFINITY_FRESH, compare, engineAffinity, engineSample, fmtDist, MEMBERSHIP_SAMPLES, SPREAD_ALPHA, SPREAD_SAMPLES, SPREAD_TESTS_MAX,
-  REPLY_MS, TIMEOUT_MS, traceNodes, traceText, urlOf, type AffinityView, type EngineView, type Probe, type ProbeResult,
+  REFUSED_MAX_MS, REPLY_MS, TIMEOUT_MS, traceNodes, traceText, urlOf, type AffinityView, type EngineView, type Probe, type ProbeResult,
 } from './check'
 import {
   compareDns, dnsmasqRecords, DnsServers, engineDns, ensureDnsmasq, removeDirs, removeEtcNetnsIfCreated, resolvConf, writePodResolvConf, type DnsProbe, type DnsResult,
@@ -380,6 +380,7 @@ export function report(sum: Summary): { text: string; failed: number; passed: nu
   let spread = 0
   let dnsChecks = 0
   let hairpinLines: string[] = []
+  const slowRefusals: string[] = []
   const mismatches: string[] = []
   for (const r of sum.results) {
     connections += r.connections
@@ -388,6 +389,7 @@ export function report(sum: Summary): { text: string; failed: number; passed: nu
       failedChecks += p.failures.length
       if (p.chi) spread++
       if (p.failures.length > 0) mismatches.push(`${r.name} | ${p.probe.what} | ${p.probe.from} → ${p.probe.host}:${p.probe.port} | ${p.failures[0]}`)
+      if (p.slowRefusals.length > 0) slowRefusals.push(`  ${r.name.slice(0, 60)} | ${p.probe.what}: ${p.slowRefusals.length} of ${p.kernel.length} (${p.slowRefusals.join(', ')} ms)`)
       if (p.hairpins.length > 0) {
         const k = new Map<string, number>()
         for (const h of p.hairpins) k.set(h.kernel, (k.get(h.kernel) ?? 0) + 1)
@@ -428,6 +430,9 @@ export function report(sum: Summary): { text: string; failed: number; passed: nu
     lines.push('hairpin (a pod reaching itself through its Service; reported, not counted — kernel-notes lesson 3):')
     lines.push(...hairpinLines)
   }
+  const slowCount = sum.results.reduce((n, r) => n + r.probes.reduce((m, p) => m + p.slowRefusals.length, 0), 0)
+  lines.push(`refusals after a retransmitted SYN (over ${REFUSED_MAX_MS} ms; counted as refused, reported, not failed — kernel/check.ts): ${slowCount}`)
+  lines.push(...slowRefusals.slice(0, 20))
   if (mismatches.length > 0) {
     lines.push(`MISMATCHES (${mismatches.length}; full traces, real results and rules in reports/kernel-mismatches.txt):`)
     for (const m of mismatches.slice(0, 60)) lines.push(`  ✗ ${m}`)
