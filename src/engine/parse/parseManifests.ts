@@ -3,8 +3,10 @@
  * Syntax errors become diagnostics with the parser's own line and column;
  * nothing here throws.
  */
-import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml'
+import { parseAllDocuments, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml'
 import type { Diagnostic } from '../api/types'
+import { checkDuplicateKeys } from './duplicateKeys'
+import { createLineIndex } from './lineIndex'
 
 export type Path = (string | number)[]
 
@@ -44,15 +46,17 @@ export interface ParseResult {
 const MAX_ALIAS_COUNT = 1000
 
 export function parseManifests(text: string): ParseResult {
-  const lineCounter = new LineCounter()
+  const lines = createLineIndex(text)
   const diagnostics: Diagnostic[] = []
   const manifests: Manifest[] = []
   const documents: SourceRange[] = []
   let syntaxOk = true
   let docs: Document.Parsed[]
   try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: true }) as Document.Parsed[]
+    // Duplicate keys are checked in one pass by checkDuplicateKeys (the parser's own check is quadratic).
+    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: true }) as Document.Parsed[]
     if (!Array.isArray(docs)) docs = [] // an EmptyStream
+    for (const doc of docs) checkDuplicateKeys(doc)
   } catch (err) {
     return {
       manifests,
@@ -62,8 +66,8 @@ export function parseManifests(text: string): ParseResult {
     }
   }
   const toRange = (start: number, end: number): SourceRange => {
-    const a = lineCounter.linePos(start)
-    const b = lineCounter.linePos(Math.max(start, end))
+    const a = lines.linePos(start)
+    const b = lines.linePos(Math.max(start, end))
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col }
   }
 
@@ -72,15 +76,12 @@ export function parseManifests(text: string): ParseResult {
     for (const err of [...doc.errors, ...doc.warnings]) {
       const isError = doc.errors.includes(err)
       if (isError) syntaxOk = false
-      const pos = err.linePos?.[0] ?? lineCounter.linePos(err.pos[0])
-      const end = err.linePos?.[1] ?? pos
+      // Positions from the offsets and our own line index, not err.linePos (see lineIndex.ts).
+      const at = toRange(err.pos[0], err.pos[1])
       diagnostics.push({
         severity: isError ? 'error' : 'warning',
         message: `YAML ${isError ? 'error' : 'warning'}: ${err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
-        line: pos.line,
-        column: pos.col,
-        endLine: end.line,
-        endColumn: end.col,
+        ...at,
         code: 'YAML_SYNTAX',
       })
     }
