@@ -7,6 +7,7 @@ import { formatIPv4, parseIPv4 } from '../util/ip'
 import type { AddressPoolObject, ServiceObject } from '../model/objects'
 import { parseAddressRange } from '../objects/readCluster'
 import type { Reporter } from './report'
+import { byNamespacedName, compareStrings } from '../util/strings'
 
 /** The playground's stand-in for a cloud load balancer controller. */
 export const DEFAULT_POOL = { name: 'playground-cloud', addresses: ['192.168.49.200-192.168.49.250'] }
@@ -27,6 +28,15 @@ function* poolAddresses(pool: { addresses: string[]; avoidBuggyIPs?: boolean }):
   }
 }
 
+/** True when the address lies in one of the pool's ranges (without listing the range: a pool may be a /8). */
+function poolContains(pool: { addresses: string[]; avoidBuggyIPs?: boolean }, ip: number): boolean {
+  if (pool.avoidBuggyIPs && ((ip & 255) === 0 || (ip & 255) === 255)) return false
+  return pool.addresses.some((range) => {
+    const r = parseAddressRange(range)
+    return r !== null && r.first <= ip && ip <= r.last
+  })
+}
+
 export function assignLoadBalancers(services: ServiceObject[], pools: AddressPoolObject[], report: Reporter): Map<ServiceObject, LoadBalancerAssignment> {
   const out = new Map<ServiceObject, LoadBalancerAssignment>()
   const used = new Set<number>()
@@ -35,9 +45,13 @@ export function assignLoadBalancers(services: ServiceObject[], pools: AddressPoo
     for (const ip of svc.statusIngressIPs) used.add(parseIPv4(ip)!)
   }
   const metallb = pools.length > 0
+  // MetalLB tries pools by serviceAllocation.priority, ties broken by name (the playground reads no priority).
   const candidates = metallb
-    ? pools.map((p) => ({ name: p.meta.name, addresses: p.addresses, autoAssign: p.autoAssign, avoidBuggyIPs: p.avoidBuggyIPs }))
+    ? pools.map((p) => ({ name: p.meta.name, addresses: p.addresses, autoAssign: p.autoAssign, avoidBuggyIPs: p.avoidBuggyIPs })).sort((a, b) => compareStrings(a.name, b.name))
     : [{ ...DEFAULT_POOL, autoAssign: true, avoidBuggyIPs: false }]
+  // Requested addresses first, then the automatic ones in namespace/name order:
+  // the same Services written in another order get the same addresses.
+  const automatic: ServiceObject[] = []
   for (const svc of lbs) {
     if (svc.statusIngressIPs.length > 0 || (svc.statusIngressHostnames?.length ?? 0) > 0) {
       out.set(svc, { ips: svc.statusIngressIPs })
@@ -54,7 +68,7 @@ export function assignLoadBalancers(services: ServiceObject[], pools: AddressPoo
     const eligible = candidates.filter((p) => (poolName ? p.name === poolName : true))
     if (requested) {
       const ip = parseIPv4(requested.split(',')[0].trim())
-      const owner = ip === null ? undefined : eligible.find((p) => [...poolAddresses(p)].includes(ip))
+      const owner = ip === null ? undefined : eligible.find((p) => poolContains(p, ip))
       if (ip === null || !owner) {
         out.set(svc, { ips: [] })
         report.about(svc.meta, 'Service', svc.meta.name, ['spec'], 'warning',
@@ -68,6 +82,12 @@ export function assignLoadBalancers(services: ServiceObject[], pools: AddressPoo
       }
       continue
     }
+    automatic.push(svc)
+  }
+  automatic.sort(byNamespacedName((s) => s.meta))
+  for (const svc of automatic) {
+    const poolName = svc.meta.annotations['metallb.io/address-pool'] ?? svc.meta.annotations['metallb.universe.tf/address-pool']
+    const eligible = candidates.filter((p) => (poolName ? p.name === poolName : true))
     let assigned: LoadBalancerAssignment | undefined
     for (const pool of eligible) {
       if (!pool.autoAssign && !poolName) continue

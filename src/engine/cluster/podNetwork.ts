@@ -8,6 +8,7 @@ import { cidrContains, formatIPv4, parseIPv4 } from '../util/ip'
 import type { PodObject } from '../model/objects'
 import type { Reporter } from './report'
 import type { NodeState, PodState } from './state'
+import { byNamespacedName } from '../util/strings'
 
 export function assignPodIPs(
   pods: PodState[], nodes: NodeState[], seed: number, given: Map<string, PodObject>, report: Reporter,
@@ -37,6 +38,9 @@ export function assignPodIPs(
       }
     } else pending.push(pod)
   }
+  // In namespace/name order: when two pods' preferred addresses collide, which one
+  // moves on must not depend on the order the YAML lists them in.
+  pending.sort(byNamespacedName((p) => p))
   for (const pod of pending) {
     const node = byName.get(pod.node)!
     const taken = used.get(node.name)!

@@ -10,6 +10,7 @@
 import { fnv1a32 } from '../rng'
 import type { Toleration } from '../model/objects'
 import type { NodeState, PodState } from './state'
+import { compareStrings } from '../util/strings'
 
 function tolerates(tolerations: Toleration[], taint: { key: string; value?: string; effect: string }): boolean {
   return tolerations.some((t) => {
@@ -47,6 +48,8 @@ function spreadKey(pod: PodState): string {
  */
 export function schedulePods(pods: PodState[], nodes: NodeState[], seed: number, bound: Map<string, string> = new Map()): void {
   const byName = new Map(nodes.map((n) => [n.name, n]))
+  // Nodes in name order, so placement does not depend on the order the Node documents were written in.
+  const candidates = [...nodes].sort((a, b) => compareStrings(a.name, b.name))
   const spread = new Map<string, number>()
   const place = (pod: PodState, node: string): void => {
     pod.node = node
@@ -68,7 +71,7 @@ export function schedulePods(pods: PodState[], nodes: NodeState[], seed: number,
     }
     const reasons = new Map<string, number>()
     const feasible: NodeState[] = []
-    for (const node of nodes) {
+    for (const node of candidates) {
       const reason = filterReason(pod, node)
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1)
       else feasible.push(node)

@@ -2,14 +2,16 @@
  * The API server's Service allocators: ClusterIPs from the service CIDR and
  * NodePorts from 30000-32767, requested values honoured or refused with the
  * real messages (k8s-semantics.md §1.5). Each Service's address is derived
- * from the seed and its name, then probed to the next free one, so adding or
- * removing one Service does not move the others.
+ * from the seed and its name, then probed to the next free one (Services
+ * taken in namespace/name order), so adding or removing one Service does not
+ * move the others, and neither does the order of the documents.
  */
 import type { ServicePortInfo } from '../api/types'
 import { rngFor } from '../rng'
 import { cidrContains, formatIPv4, parseCidr, parseIPv4 } from '../util/ip'
 import type { ServiceObject } from '../model/objects'
 import type { Reporter } from './report'
+import { byNamespacedName } from '../util/strings'
 
 export const SERVICE_CIDR = '10.96.0.0/12'
 export const KUBERNETES_SERVICE_IP = '10.96.0.1'
@@ -79,11 +81,14 @@ export function allocateServices(services: ServiceObject[], seed: number, report
       }
     })
   }
+  // Dynamic allocations go in namespace/name order: when two Services' preferred values collide,
+  // which one moves on must not depend on the order the YAML lists them in.
+  const inKeyOrder = [...services].sort(byNamespacedName((s) => s.meta))
   // 3. Dynamic ClusterIPs from the upper band of the range (KEP-3070: the lower band is for static requests).
   const ipOffset = Math.min(Math.max(16, serviceCidr.size / 16), 256)
   const ipFirst = serviceCidr.base + ipOffset
   const ipCount = serviceCidr.size - ipOffset - 1
-  for (const svc of services) {
+  for (const svc of inKeyOrder) {
     const alloc = result.get(svc)!
     if (!alloc.accepted || svc.type === 'ExternalName' || alloc.clusterIP !== '') continue
     let offset = rngFor(seed, `clusterIP/${svc.meta.namespace}/${svc.meta.name}`).int(ipCount)
@@ -95,7 +100,7 @@ export function allocateServices(services: ServiceObject[], seed: number, report
   const portOffset = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128)
   const portFirst = NODE_PORT_MIN + portOffset
   const portCount = NODE_PORT_MAX - portFirst + 1
-  for (const svc of services) {
+  for (const svc of inKeyOrder) {
     const alloc = result.get(svc)!
     if (!alloc.accepted || !usesNodePorts(svc)) continue
     const byNumber = new Map<number, number>()

@@ -6,6 +6,7 @@ import type { Reporter } from './report'
 import { formatCidr, formatIPv4, parseCidr, parseIPv4 } from '../util/ip'
 import type { NodeObject } from '../model/objects'
 import type { NodeState } from './state'
+import { compareStrings } from '../util/strings'
 
 export const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }
 /** minikube's docker network: nodes get 192.168.49.2, .3, ... */
@@ -51,9 +52,12 @@ export function buildNodes(objects: NodeObject[], extraNodes: number, report: Re
   } else {
     const usedIPs = new Set(objects.map((o) => o.internalIP).filter((ip): ip is string => !!ip))
     const usedCidrs = new Set(objects.map((o) => o.podCIDR).filter((c): c is string => !!c))
+    // Nodes without an address or pod CIDR get the next free one in name order, not
+    // document order: pasting the same Nodes in another order gives the same cluster.
+    const assigned = new Map<NodeObject, { ip: string; podCIDR: string }>()
     let nextIP = NODE_NETWORK_BASE
     let nextCidr = 0
-    for (const o of objects) {
+    for (const o of [...objects].sort((a, b) => compareStrings(a.meta.name, b.meta.name))) {
       let ip = o.internalIP
       while (!ip) {
         const candidate = formatIPv4(nextIP++)
@@ -66,6 +70,10 @@ export function buildNodes(objects: NodeObject[], extraNodes: number, report: Re
         if (!usedCidrs.has(candidate)) podCIDR = candidate
       }
       usedCidrs.add(podCIDR)
+      assigned.set(o, { ip, podCIDR })
+    }
+    for (const o of objects) {
+      const { ip, podCIDR } = assigned.get(o)!
       const labels = { ...baseLabels(o.meta.name), ...o.meta.labels }
       const roles = Object.keys(labels)
         .filter((k) => k.startsWith('node-role.kubernetes.io/'))

@@ -14,3 +14,17 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length]
 }
+
+/** Byte-wise string order, as Go's sort.Strings (not locale order): the order allocators take objects in. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Objects in namespace/name order, so what is handed out does not depend on the order documents were written in. */
+export function byNamespacedName<T>(key: (item: T) => { namespace: string; name: string }): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = key(a)
+    const kb = key(b)
+    return compareStrings(`${ka.namespace}/${ka.name}`, `${kb.namespace}/${kb.name}`)
+  }
+}
