@@ -26,9 +26,15 @@ function notFound(kind: string, name: string): string {
   return `Error from server (NotFound): ${kind} "${name}" not found`
 }
 
+/**
+ * Applies one action. The runtime it returns is always a new record, never
+ * `runtime` itself (a refused action returns an unchanged copy): the caller
+ * adds the pods' bindings to it, and the simulation the action was applied
+ * to must not change.
+ */
 export function applyAction(runtime: Runtime, state: ClusterState, desired: DesiredState, action: Action): { runtime: Runtime; result: ActionResult } {
   const next = cloneRuntime(runtime)
-  const done = (ok: boolean, message: string): { runtime: Runtime; result: ActionResult } => ({ runtime: ok ? next : runtime, result: { action, ok, message } })
+  const done = (ok: boolean, message: string): { runtime: Runtime; result: ActionResult } => ({ runtime: next, result: { action, ok, message } })
   switch (action.type) {
     case 'deletePod': {
       const ns = action.namespace ?? 'default'
@@ -90,7 +96,7 @@ export function applyAction(runtime: Runtime, state: ClusterState, desired: Desi
     }
     default: {
       const never: never = action
-      return { runtime, result: { action: never, ok: false, message: `unknown action ${JSON.stringify(never)}` } }
+      return { runtime: next, result: { action: never, ok: false, message: `unknown action ${JSON.stringify(never)}` } }
     }
   }
 }

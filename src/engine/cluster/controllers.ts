@@ -9,6 +9,15 @@ import { labelSelectorMatches } from '../objects/readPod'
 import type { Runtime } from './runtime'
 import type { PodState, ReplicaSetState } from './state'
 
+/**
+ * The playground's own limit, not Kubernetes': the controllers create at most
+ * this many pods in all (a real cluster would go on creating pods for
+ * `replicas: 2147483647` until its API server gave up). Twice the largest
+ * cluster the benchmarks run (5,000 pods); the controllers met after the limit
+ * is reached show fewer pods than they want, and say so.
+ */
+export const MAX_CONTROLLER_PODS = 10_000
+
 /** k8s.io/apimachinery/pkg/util/rand: the alphabet of generated names (no vowels, no look-alikes). */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789'
 
@@ -55,6 +64,8 @@ interface ControllerInput {
 export interface ControllerOutput {
   pods: PodState[]
   replicaSets: ReplicaSetState[]
+  /** Controllers that wanted more pods than the playground's limit left them (MAX_CONTROLLER_PODS). */
+  throttled: { workload: WorkloadObject; replicas: number; running: number }[]
 }
 
 function podFromObject(p: PodObject, name: string, runtime: Runtime, owner?: { kind: string; name: string }, controllerKey?: string): PodState {
@@ -93,7 +104,9 @@ function createdSeq(runtime: Runtime, podKey: string, objectSeq: number, ordinal
 export function runControllers({ seed, workloads, pods, runtime }: ControllerInput): ControllerOutput {
   const out: PodState[] = []
   const replicaSets: ReplicaSetState[] = []
+  const throttled: ControllerOutput['throttled'] = []
   const adopted = new Set<PodObject>()
+  let budget = MAX_CONTROLLER_PODS
 
   // ReplicaSets pasted with an owning Deployment that is also in the YAML belong to that Deployment.
   const deploymentNames = new Set(workloads.filter((w) => w.kind === 'Deployment').map((w) => `${w.meta.namespace}/${w.meta.name}`))
@@ -137,8 +150,11 @@ export function runControllers({ seed, workloads, pods, runtime }: ControllerInp
     }
 
     const deleted = runtime.deletedOrdinals.get(controllerKey) ?? new Set<number>()
+    const target = existing + Math.min(replicas - existing, budget)
+    budget -= target - existing
+    if (target < replicas) throttled.push({ workload: w, replicas, running: target })
     let made = existing
-    for (let ordinal = 0; made < replicas; ordinal++) {
+    for (let ordinal = 0; made < target; ordinal++) {
       if (deleted.has(ordinal)) continue
       made++
       const name = `${rsName}-${generatedSuffix(seed, `${controllerKey}#${ordinal}`)}`
@@ -172,5 +188,5 @@ export function runControllers({ seed, workloads, pods, runtime }: ControllerInp
     out.push(podFromObject(p, name, runtime, p.meta.owner))
   }
   out.sort((a, b) => a.createdSeq - b.createdSeq || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  return { pods: out, replicaSets }
+  return { pods: out, replicaSets, throttled }
 }

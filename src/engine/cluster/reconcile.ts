@@ -7,7 +7,7 @@ import type { Ep } from '../api/types'
 import type { Manifest } from '../parse/parseManifests'
 import type { DesiredState, IngressClassObject, IngressObject, PodObject } from '../model/objects'
 import { builtInIngressController, builtInServices, builtInWorkloads, bringsIngressController, API_SERVER_PORT, INGRESS_NAMESPACE } from './builtins'
-import { runControllers } from './controllers'
+import { MAX_CONTROLLER_PODS, runControllers } from './controllers'
 import { runEndpointsControllers } from './endpointsController'
 import { assignLoadBalancers } from './loadBalancers'
 import { assignPodIPs } from './podNetwork'
@@ -30,12 +30,16 @@ export function reconcileCluster(desired: DesiredState, runtime: Runtime, seed: 
 
   // An Ingress needs a controller: without one in the YAML, the addon's ingress-nginx is installed.
   const addon = desired.ingresses.length > 0 && !bringsIngressController(desired.workloads, desired.pods) ? builtInIngressController() : undefined
-  const { pods, replicaSets } = runControllers({
+  const { pods, replicaSets, throttled } = runControllers({
     seed,
     workloads: [...builtInWorkloads(coreDnsNode), ...(addon ? [addon.workload] : []), ...desired.workloads],
     pods: desired.pods,
     runtime,
   })
+  for (const { workload: w, replicas, running } of throttled) {
+    report.about(w.meta, w.kind, w.meta.name, ['spec', 'replicas'], 'warning',
+      `${w.kind} ${w.meta.name} wants ${replicas} pods: the playground runs at most ${MAX_CONTROLLER_PODS} pods made by controllers, so it shows ${running} of them`, 'POD_LIMIT')
+  }
   const given = new Map<string, PodObject>()
   for (const p of desired.pods) if (p.meta.name) given.set(`${p.meta.namespace}/${p.meta.name}`, p)
   const boundNodes = new Map([...runtime.bindings].map(([k, b]) => [k, b.node]))

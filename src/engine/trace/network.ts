@@ -81,12 +81,24 @@ export function podListens(pod: PodState, port: number, proto: string): boolean 
   return ports.some((p) => p.containerPort === port && p.protocol.toLowerCase() === proto)
 }
 
+/**
+ * Hops one request may take before it counts as going round in circles
+ * (a packet's TTL, scaled down to the playground's few nodes).
+ */
+export const MAX_HOPS = 16
+
 export interface CarryOptions {
   net: Network
   traffic: TrafficState
   steps: TraceStep[]
   /** The Service the packet was addressed to, for the step text. */
   service?: string
+  /**
+   * Hops left for the whole request, shared with the connections a proxy
+   * opens on its behalf: userspace kube-proxy dialling an endpoint that is
+   * itself a Service address opens a new connection that it proxies again.
+   */
+  hopsLeft?: { n: number }
 }
 
 /**
@@ -178,7 +190,8 @@ export function carry(o: CarryOptions, pkt: Packet, startNode: NodeState, origin
   // The node that rewrote the destination without rewriting the source: replies must come back through it.
   let dnatAt: NodeState | undefined
   const originalClient = pkt.src
-  for (let hop = 0; hop < 16; hop++) {
+  const budget = (o.hopsLeft ??= { n: MAX_HOPS })
+  while (budget.n-- > 0) {
     const rules = o.net.rules(node.name)
     const ctx = { node: node.name, isLocal: (ip: string) => o.net.isLocal(node, ip), traffic: o.traffic }
     const ipvs = o.net.proxy.mode === 'ipvs'
