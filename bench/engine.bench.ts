@@ -1,7 +1,12 @@
 /**
  * Engine benchmark (Node, one process): for each generated size,
  *  1. createSimulation vs yaml's parseAllDocuments alone on the same text
- *     (interleaved, medians), and createSimulation's phases;
+ *     (interleaved, medians), and createSimulation's phases. The engine
+ *     parses one `---` section at a time and remembers the last text's
+ *     sections (src/engine/parse/yamlDocuments.ts), so it is measured two
+ *     ways: on a text new to it (every section changed: a comment added to
+ *     each, differently on every run) and after a one-line edit (the edit the
+ *     browser benchmark types, alternately on and off: one section new);
  *  2. iptablesSave for every node (fresh simulation, so kube-proxy's rules
  *     are built too), and requests traced per second.
  * Writes results/engine.json for bench/report.ts.
@@ -46,7 +51,10 @@ export interface EngineSizeResult {
   errors: number
   warnings: number
   firstCreateMs: number
+  /** On a text new to the engine (every section changed). */
   createMs: number[]
+  /** After the one-line edit (one section new). */
+  editMs: number[]
   parseMs: number[]
   phasesMs: { parseManifests: number; decodeObjects: number; reconcile: number; publicView: number }
   phaseReps: number
@@ -64,6 +72,18 @@ export interface EngineSizeResult {
   requests: { firstMs: number; warmupPassMs: number; mix: number; count: number; totalMs: number; perSecond: number; medianMs: number; delivered: number; outcomes: Record<string, number> }
 }
 
+/** The same cluster with every `---` section changed (a comment naming the run after each marker). */
+function newText(yaml: string, run: number): string {
+  return yaml.replaceAll('\n---\n', `\n---\n# run ${run}\n`)
+}
+
+/** The browser benchmark's edit: one character typed at the end of `line` (1-based). */
+function editedText(yaml: string, line: number): string {
+  const lines = yaml.split('\n')
+  lines[line - 1] += 'x'
+  return lines.join('\n')
+}
+
 function measureSize(size: Size): EngineSizeResult {
   const plan = PLAN[size]
   const gen = generateCluster(size)
@@ -76,21 +96,28 @@ function measureSize(size: Size): EngineSizeResult {
   parseAllDocuments(gen.yaml) // warm-up
   const parseMs: number[] = []
   const createMs: number[] = []
-  repeat(() => {
+  repeat((i) => {
+    const text = newText(gen.yaml, i)
     const p = performance.now()
-    parseAllDocuments(gen.yaml)
+    parseAllDocuments(text)
     parseMs.push(performance.now() - p)
     const c = performance.now()
-    createSimulation(gen.yaml)
+    createSimulation(text)
     createMs.push(performance.now() - c)
   }, plan.create)
-  log(`engine ${size}: createSimulation median ${median(createMs).toFixed(1)} ms over ${createMs.length}, parse ${median(parseMs).toFixed(1)} ms`)
+  const edited = editedText(gen.yaml, gen.editLine)
+  createSimulation(gen.yaml)
+  const editMs = repeat((i) => {
+    createSimulation(i % 2 === 0 ? edited : gen.yaml)
+  }, plan.create)
+  log(`engine ${size}: createSimulation median ${median(createMs).toFixed(1)} ms over ${createMs.length} (new text), ${median(editMs).toFixed(1)} ms after a one-line edit, parse ${median(parseMs).toFixed(1)} ms`)
 
   // Phases of createSimulation: parse (+ locate), decode, reconcile, the public view (SimulationImpl's copies).
   const ph = { parseManifests: [] as number[], decodeObjects: [] as number[], reconcile: [] as number[], publicView: [] as number[] }
-  const phaseRuns = repeat(() => {
+  const phaseRuns = repeat((i) => {
+    const text = newText(gen.yaml, 1000 + i)
     let a = performance.now()
-    const parsed = parseManifests(gen.yaml)
+    const parsed = parseManifests(text)
     ph.parseManifests.push(performance.now() - a)
     a = performance.now()
     decodeObjects(parsed.manifests)
@@ -198,6 +225,7 @@ function measureSize(size: Size): EngineSizeResult {
     warnings: first.diagnostics.filter((d) => d.severity === 'warning').length,
     firstCreateMs,
     createMs: createMs,
+    editMs,
     parseMs,
     phasesMs: {
       parseManifests: median(ph.parseManifests),

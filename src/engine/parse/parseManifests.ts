@@ -7,6 +7,7 @@ import { parseAllDocuments, isMap, isPair, isScalar, isSeq, type Document, type 
 import type { Diagnostic } from '../api/types'
 import { checkDuplicateKeys } from './duplicateKeys'
 import { createLineIndex } from './lineIndex'
+import { parseDocuments, type PlacedDocument } from './yamlDocuments'
 
 export type Path = (string | number)[]
 
@@ -45,18 +46,20 @@ export interface ParseResult {
 /** Generous bound against "billion laughs" style alias expansion. */
 const MAX_ALIAS_COUNT = 1000
 
-export function parseManifests(text: string): ParseResult {
+/**
+ * `bySection: false` parses the whole text in one go instead of one `---`
+ * section at a time (yamlDocuments.ts); the result is the same, and a test
+ * checks that it is.
+ */
+export function parseManifests(text: string, options: { bySection?: boolean } = {}): ParseResult {
   const lines = createLineIndex(text)
   const diagnostics: Diagnostic[] = []
   const manifests: Manifest[] = []
   const documents: SourceRange[] = []
   let syntaxOk = true
-  let docs: Document.Parsed[]
+  let docs: PlacedDocument[]
   try {
-    // Duplicate keys are checked in one pass by checkDuplicateKeys (the parser's own check is quadratic).
-    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: true }) as Document.Parsed[]
-    if (!Array.isArray(docs)) docs = [] // an EmptyStream
-    for (const doc of docs) checkDuplicateKeys(doc)
+    docs = parseDocuments(text, parseYaml, options.bySection ?? true)
   } catch (err) {
     return {
       manifests,
@@ -65,13 +68,15 @@ export function parseManifests(text: string): ParseResult {
       documents,
     }
   }
-  const toRange = (start: number, end: number): SourceRange => {
+  const toTextRange = (start: number, end: number): SourceRange => {
     const a = lines.linePos(start)
     const b = lines.linePos(Math.max(start, end))
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col }
   }
 
-  docs.forEach((doc, docIndex) => {
+  docs.forEach(({ doc, offset }, docIndex) => {
+    // The document's offsets count from the start of its own `---` section (yamlDocuments.ts).
+    const toRange = (start: number, end: number): SourceRange => toTextRange(offset + start, offset + end)
     documents.push(toRange(doc.range[0], doc.range[1]))
     for (const err of [...doc.errors, ...doc.warnings]) {
       const isError = doc.errors.includes(err)
@@ -124,6 +129,14 @@ export function parseManifests(text: string): ParseResult {
     if (m) manifests.push(m)
   })
   return { manifests, diagnostics, syntaxOk, documents }
+}
+
+/** The parser with our options; duplicate keys are checked in one pass by checkDuplicateKeys (the parser's own check is quadratic). */
+function parseYaml(text: string): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: true }) as Document.Parsed[]
+  if (!Array.isArray(docs)) return [] // an EmptyStream
+  for (const doc of docs) checkDuplicateKeys(doc)
+  return docs
 }
 
 function toManifest(
