@@ -37,8 +37,8 @@ const STORAGE_KEY = 'ksp:yaml:v1'
 interface Plan { loads: number; edits: number }
 /** Edits come in pairs (type, then Backspace) so the text ends as it began. */
 const PLAN: Record<Size, Plan> = {
-  S: { loads: 3, edits: 8 },
-  M: { loads: 3, edits: 6 },
+  S: { loads: 3, edits: 20 },
+  M: { loads: 3, edits: 12 },
   L: { loads: 2, edits: 4 },
 }
 

@@ -84,6 +84,8 @@ if (browser) {
     add(r.size, `edit → graph painted, keydown → painted (${e.length} edits; engine ${where})`, e.length ? ms(total) : 'n/a', target ? `< ${target} ms` : '', target ? (e.length ? verdict(total < target) : 'MISS') : '')
     add(r.size, '  the same without the wait before the engine: engine start → painted', e.length ? ms(noDebounce) : 'n/a', target ? `< ${target} ms` : '', target ? (e.length ? verdict(noDebounce < target) : 'MISS') : '')
     add(r.size, '  keydown → engine start · engine (measure, incl. the worker round trip) · engine end → painted', e.length ? `${ms(median(e.map((x) => x.debounceMs)))} · ${ms(median(e.map((x) => x.engineMs)))} · ${ms(median(e.map((x) => x.renderMs)))}` : 'n/a')
+    const warm = e.slice(Math.floor(e.length / 2))
+    add(r.size, '  first edit after the load (cold: code not yet optimised) · median of the second half (warm)', e.length ? `${ms(e[0].totalMs)} · ${ms(median(warm.map((x) => x.totalMs)))}` : 'n/a')
     add(r.size, '  keydown → last graph change painted (settled)', e.length ? ms(median(e.map((x) => x.settledMs))) : 'n/a')
     const a = r.animation
     if (a && a.frames.length) {

@@ -122,7 +122,31 @@ function simulate(yaml: string, seed: number, proxyMode: ProxyMode | undefined, 
   return sim
 }
 
-let engineTimer: ReturnType<typeof setTimeout> | undefined
+/** Cancels the engine run waiting for the next frame or the debounce, if one is. */
+let cancelPendingRun: (() => void) | undefined
+function cancelPending(): void {
+  cancelPendingRun?.()
+  cancelPendingRun = undefined
+}
+/**
+ * Runs `run` just before the browser's next frame, so a cheap edit's new graph
+ * is painted in the same frame as the typed character (a task after the
+ * frame would wait for the editor's own rendering first). Where there are no
+ * frames (Node, tests), in the next task.
+ */
+function beforeNextFrame(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run)
+    cancelPendingRun = () => cancelAnimationFrame(id)
+  } else {
+    const id = setTimeout(run, 0)
+    cancelPendingRun = () => clearTimeout(id)
+  }
+}
+function afterDebounce(run: () => void): void {
+  const id = setTimeout(run, ENGINE_DEBOUNCE_MS)
+  cancelPendingRun = () => clearTimeout(id)
+}
 const engineWorker = new EngineWorkerClient()
 /** The last engine run's cost per character of YAML (small texts count as 2,000 characters). */
 let engineMsPerChar = 0
@@ -165,18 +189,17 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     else set({ history: [] })
     set({ engineFailure })
   }
-  /** After an edit: cheap texts at once (in the next task), expensive ones in the worker (stale results dropped). */
+  /** After an edit: cheap texts at once (before the next frame), expensive ones in the worker (stale results dropped). */
   const scheduleEngine = (): void => {
-    if (engineTimer) clearTimeout(engineTimer)
-    engineTimer = undefined
+    cancelPending()
     const { yaml: text, seed, proxyMode, actions } = get()
     if (engineMsPerChar * text.length <= ENGINE_SYNC_BUDGET_MS) {
       engineWorker.cancel()
-      engineTimer = setTimeout(() => get().runEngine(), 0)
+      beforeNextFrame(() => get().runEngine())
       return
     }
     if (!engineWorker.available) {
-      engineTimer = setTimeout(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
+      afterDebounce(() => get().runEngine())
       return
     }
     const t0 = performance.now()
@@ -231,8 +254,7 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     lastGood: hasErrors(first.diagnostics) ? createSimulation('') : first,
     schemaProblems: [],
     runEngine() {
-      if (engineTimer) clearTimeout(engineTimer)
-      engineTimer = undefined
+      cancelPending()
       // Synchronous: callers read the result right after. A result still coming from the worker is older: drop it.
       engineWorker.cancel()
       const { yaml: text, seed, proxyMode, actions } = get()

@@ -7,6 +7,8 @@ export const selectExternalVersion = (s: AppState) => s.externalVersion
 export const selectSetYaml = (s: AppState) => s.setYaml
 /** What the graph and tables show: the current cluster, or the last valid one while the text has errors. */
 export const selectShownSim = (s: AppState) => (hasErrors(s.sim.diagnostics) ? s.lastGood : s.sim)
+/** The engine's latest result, valid or not (a new one retries a part of the page that failed to render). */
+export const selectEngineResult = (s: AppState) => s.sim
 export const selectIsStale = (s: AppState) => hasErrors(s.sim.diagnostics)
 export const selectDiagnostics = (s: AppState) => s.sim.diagnostics
 export const selectSchemaProblems = (s: AppState) => s.schemaProblems

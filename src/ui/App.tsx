@@ -21,7 +21,7 @@ import TracePanel from './trace/TracePanel'
 import { usePlayback } from './trace/usePlayback'
 import { useShortcuts } from './trace/useShortcuts'
 import LinkNotice from './classroom/LinkNotice'
-import ErrorBoundary from './layout/ErrorBoundary'
+import { EngineErrorBoundary } from './layout/ErrorBoundary'
 import { onUndoKey } from './editor/editorHistory'
 
 // Monaco is large: load it after the graph has painted.
@@ -39,8 +39,6 @@ export default function App() {
   const { t } = useTranslation()
   const presentation = useAppStore((s) => s.presentation)
   const embed = useAppStore((s) => s.embed)
-  // A new engine result retries a part that failed to render: the edit may have fixed it.
-  const engineResult = useAppStore((s) => s.sim)
   // Presentation and embed modes hide the editor and the tables: the graph, the request and the lesson stay.
   const bare = presentation || embed
   usePlayback()
@@ -74,31 +72,31 @@ export default function App() {
       <Splitter orientation="vertical" value={editorWidth} onChange={setEditorWidth} direction={1} label={t('splitter.editor')} />
       <main className="graph-pane">
         <RequestConsole />
-        <ErrorBoundary area="graph" resetKey={engineResult}>
+        <EngineErrorBoundary area="graph">
           <ReactFlowProvider>
             <ClusterGraph />
           </ReactFlowProvider>
-        </ErrorBoundary>
+        </EngineErrorBoundary>
       </main>
       <aside className="side-pane" aria-label={t('app.sidePane')}>
-        <ErrorBoundary area="lesson" resetKey={engineResult}>
+        <EngineErrorBoundary area="lesson">
           <Suspense fallback={null}>
             <LessonPanel />
           </Suspense>
-        </ErrorBoundary>
+        </EngineErrorBoundary>
         <div className="side-rest">
-          <ErrorBoundary area="trace" resetKey={engineResult}>
+          <EngineErrorBoundary area="trace">
             <SelectionActions />
             <RequestOutput />
             <TracePanel />
-          </ErrorBoundary>
+          </EngineErrorBoundary>
         </div>
       </aside>
       <Splitter orientation="horizontal" value={bottomHeight} onChange={setBottomHeight} direction={-1} label={t('splitter.tables')} />
       <div className="bottom-pane">
-        <ErrorBoundary area="inspector" resetKey={engineResult}>
+        <EngineErrorBoundary area="inspector">
           <BottomPanel />
-        </ErrorBoundary>
+        </EngineErrorBoundary>
       </div>
       <LinkNotice />
     </div>

@@ -6,6 +6,8 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useAppStore } from '../../store'
+import { selectEngineResult } from '../../store/selectors'
 
 interface Props {
   /** Which part of the page this guards, shown to the user ("graph", "inspector"). */
@@ -41,6 +43,16 @@ export default class ErrorBoundary extends Component<Props, State> {
     if (!this.state.error) return this.props.children
     return <RenderFailure area={this.props.area} message={this.state.error.message} onRetry={() => this.setState({ error: null })} />
   }
+}
+
+/**
+ * An ErrorBoundary that retries on every new engine result. It reads the
+ * result itself, so a new one re-renders only this boundary (its children
+ * are the same elements and are left alone), not the page around it.
+ */
+export function EngineErrorBoundary({ area, children }: Omit<Props, 'resetKey'>) {
+  const engineResult = useAppStore(selectEngineResult)
+  return <ErrorBoundary area={area} resetKey={engineResult}>{children}</ErrorBoundary>
 }
 
 function RenderFailure({ area, message, onRetry }: { area: Props['area']; message: string; onRetry(): void }) {
