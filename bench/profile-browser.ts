@@ -1,7 +1,8 @@
 /**
  * `bash bench/run.sh profile-browser M [edit|load|animation]`: a CPU profile of the page
  * (built unminified into node_modules/.cache/ksp-bench/dist-prof so the profile names
- * functions) while it loads the generated cluster, takes one edit, or animates a request.
+ * functions) while it loads the generated cluster, takes six edits after ten unprofiled ones
+ * (PROFILE_COLD=1: right after the load), or animates a request.
  * Writes page.cpuprofile next to this script's output for bench/cpuprofile-top.mjs.
  */
 import { spawn } from 'node:child_process'
@@ -41,9 +42,16 @@ try {
     for (let i = 1; i < gen.editLine; i++) await page.keyboard.press('ArrowDown')
     await page.keyboard.press('End')
     await page.waitForTimeout(500)
+    // Warm up first (the first edits run cold code), then profile six edits, alternately a character and Backspace.
+    const edit = async (i: number): Promise<void> => {
+      await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
+      await page.waitForTimeout(400)
+      await page.keyboard.press('Escape')
+      await page.waitForTimeout(200)
+    }
+    if (process.env.PROFILE_COLD !== '1') for (let i = 0; i < 10; i++) await edit(i)
     await cdp.send('Profiler.start')
-    await page.keyboard.press('x')
-    await page.waitForTimeout(3000)
+    for (let i = 0; i < 6; i++) await edit(i)
   } else if (what === 'animation') {
     await page.getByTestId('request-from').selectOption(gen.request.from)
     await page.getByTestId('request-url').fill(gen.request.url)

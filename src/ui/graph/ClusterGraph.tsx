@@ -26,6 +26,7 @@ function decorated<T extends object>(item: T, base: object): T {
   baseOf.set(item, base)
   return item
 }
+const edgeTexts = new WeakMap<Edge, { t: unknown; edge: Edge }>()
 const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.className ?? ''}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
 const decoratedEdgeKey = (e: Edge) => `${identityOf(baseOf.get(e) ?? e)}|${e.ariaLabel}|${e.domAttributes?.['aria-roledescription'] ?? ''}`
 
@@ -65,12 +66,19 @@ export default function ClusterGraph() {
     })),
     [flow.nodes, highlight, nodeRole],
   )
+  // An edge's screen-reader texts are made once per edge object and language (flow.edges keeps unchanged edges' objects).
   const edges = useMemo(
-    () => stableDecoratedEdges(flow.edges.map((e) => decorated({
-      ...e,
-      ariaLabel: t('graph.flow.edge', { source: e.source, target: e.target }),
-      domAttributes: { 'aria-roledescription': t('graph.flow.edgeRole') },
-    }, e))),
+    () => stableDecoratedEdges(flow.edges.map((e) => {
+      const hit = edgeTexts.get(e)
+      if (hit && hit.t === t) return hit.edge
+      const edge = decorated({
+        ...e,
+        ariaLabel: t('graph.flow.edge', { source: e.source, target: e.target }),
+        domAttributes: { 'aria-roledescription': t('graph.flow.edgeRole') },
+      }, e)
+      edgeTexts.set(e, { t, edge })
+      return edge
+    })),
     [flow.edges, t],
   )
 
