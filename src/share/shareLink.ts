@@ -7,42 +7,10 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string'
 import type { Action, ProxyMode } from '../engine'
 
-export const SHARE_VERSION = 1
-/** Refuse links that decompress to more than this (a playground scenario is a few kB). */
-export const MAX_DECODED_BYTES = 1_000_000
+import { SHARE_VERSION, MAX_DECODED_BYTES, type DecodeResult, type SharedScenario, type SharedRequestSpec } from './shareFormat'
 
-export interface SharedRequest {
-  from: string
-  url: string
-  host?: string
-  count?: number
-}
-
-export interface SharedScenario {
-  yaml: string
-  actions: Action[]
-  seed: number
-  proxyMode?: ProxyMode
-  request?: SharedRequest
-  scenarioId?: string
-  lessonStep?: number
-  lang?: 'en' | 'ko'
-  /** The requests sent to this cluster so far: replayed, they give the same traces. */
-  history?: SharedRequestSpec[]
-}
-
-export interface SharedRequestSpec {
-  from: string
-  url: string
-  clientIP?: string
-  headers?: Record<string, string>
-}
-
-export type DecodeResult =
-  | { ok: true; scenario: SharedScenario }
-  | { ok: false; reason: DecodeRefusal; detail: string; version?: number }
-
-export type DecodeRefusal = 'not-a-share-link' | 'unsupported-version' | 'corrupt' | 'too-large' | 'invalid'
+export { SHARE_VERSION, MAX_DECODED_BYTES } from './shareFormat'
+export type { DecodeRefusal, DecodeResult, SharedRequest, SharedRequestSpec, SharedScenario } from './shareFormat'
 
 const PROXY_MODES = ['iptables', 'nftables', 'ipvs', 'userspace']
 const ACTION_TYPES = ['deletePod', 'scale', 'setReady', 'exec', 'addNode', 'drainNode']

@@ -7,11 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { ReactFlowProvider } from '@xyflow/react'
 import { useAppStore } from '../store'
 import { selectBottomHeight, selectEditorWidth, selectSetBottomHeight, selectSetEditorWidth } from '../store/selectors'
-import ActionLog from './actions/ActionLog'
 import ClusterControls from './actions/ClusterControls'
-import SelectionActions from './actions/SelectionActions'
 import RequestConsole from './console/RequestConsole'
-import RequestOutput from './console/RequestOutput'
 import ClusterGraph from './graph/ClusterGraph'
 import LanguageSwitcher from './header/LanguageSwitcher'
 import SaveNotice from './header/SaveNotice'
@@ -20,12 +17,17 @@ import BottomPanel from './tables/BottomPanel'
 import TracePanel from './trace/TracePanel'
 import { usePlayback } from './trace/usePlayback'
 import { useShortcuts } from './trace/useShortcuts'
-import LinkNotice from './classroom/LinkNotice'
 import { EngineErrorBoundary } from './layout/ErrorBoundary'
 import { onUndoKey } from './editor/editorHistory'
 
 // Monaco is large: load it after the graph has painted.
 const YamlEditor = lazy(() => import('./editor/YamlEditor'))
+// Parts that show nothing until the user does something (selects an element, sends a request, runs an
+// action, opens a link): not needed for the first paint, they load right after it.
+const SelectionActions = lazy(() => import('./actions/SelectionActions'))
+const ActionLog = lazy(() => import('./actions/ActionLog'))
+const RequestOutput = lazy(() => import('./console/RequestOutput'))
+const LinkNotice = lazy(() => import('./classroom/LinkNotice'))
 // The classroom (scenario picker, share dialog with its QR code, the lesson and the scenario library)
 // is not needed for the first paint of the graph: it loads right after.
 const ClassroomControls = lazy(() => import('./classroom/ClassroomControls'))
@@ -67,7 +69,9 @@ export default function App() {
             <YamlEditor />
           </Suspense>
         </div>
-        <ActionLog />
+        <Suspense fallback={null}>
+          <ActionLog />
+        </Suspense>
       </aside>
       <Splitter orientation="vertical" value={editorWidth} onChange={setEditorWidth} direction={1} label={t('splitter.editor')} />
       <main className="graph-pane">
@@ -86,8 +90,10 @@ export default function App() {
         </EngineErrorBoundary>
         <div className="side-rest">
           <EngineErrorBoundary area="trace">
-            <SelectionActions />
-            <RequestOutput />
+            <Suspense fallback={null}>
+              <SelectionActions />
+              <RequestOutput />
+            </Suspense>
             <TracePanel />
           </EngineErrorBoundary>
         </div>
@@ -98,7 +104,9 @@ export default function App() {
           <BottomPanel />
         </EngineErrorBoundary>
       </div>
-      <LinkNotice />
+      <Suspense fallback={null}>
+        <LinkNotice />
+      </Suspense>
     </div>
   )
 }

@@ -5,9 +5,9 @@
 import type { StateCreator } from 'zustand'
 import type { ProxyMode, RequestSpec } from '../../engine'
 import type { GoalReport, Scenario } from '../../scenarios'
-import { decodeShare, encodeShare, type DecodeRefusal, type SharedScenario } from '../../share/shareLink'
+import type { DecodeRefusal, DecodeResult, SharedScenario } from '../../share/shareFormat'
 import { DEFAULT_SCENARIO } from '../../scenarios/defaultScenario'
-import i18n, { setLanguage, type Lang } from '../../i18n'
+import { currentLanguage, setLanguage } from '../../i18n'
 import { loadSavedYaml } from '../persistence'
 import type { AppState } from '../index'
 
@@ -54,8 +54,10 @@ export interface ClassroomSlice {
   checkChallenge(): void
   togglePresentation(): void
   setTheme(theme: Theme): void
-  shareLink(): string
-  openLink(hash: string): void
+  /** What a share link carries, for the current state (the classroom controls encode it: share/shareLink.ts). */
+  sharedScenario(): SharedScenario
+  /** Opens a decoded share link (`hash`: the fragment it was read from). */
+  openLink(link: DecodeResult, hash: string): void
   acceptLink(): void
   dismissLink(): void
 }
@@ -180,19 +182,17 @@ export const createClassroomSlice: StateCreator<AppState, [], [], ClassroomSlice
         // not saved
       }
     },
-    shareLink() {
+    sharedScenario() {
       const st = get()
       const request: SharedScenario['request'] = { from: st.requestFrom, url: st.requestUrl, count: st.requestCount }
       if (st.requestHost) request.host = st.requestHost
-      const hash = encodeShare({
+      return {
         yaml: st.yaml, actions: st.actions, seed: st.seed, proxyMode: st.proxyMode, request,
         scenarioId: st.scenarioId ?? undefined, lessonStep: st.scenarioId ? st.lessonStep : undefined,
-        lang: (i18n.language === 'ko' ? 'ko' : 'en') as Lang, history: st.history.slice(-1000),
-      })
-      return `${location.origin}${location.pathname}${location.search}${hash}`
+        lang: currentLanguage(), history: st.history.slice(-1000),
+      }
     },
-    openLink(hash) {
-      const r = decodeShare(hash)
+    openLink(r, hash) {
       if (!r.ok) {
         // An empty fragment is the page itself; any other fragment was meant as a link and is refused aloud.
         if (r.reason !== 'not-a-share-link' || hash.length > 1) set({ linkNotice: { kind: 'error', reason: r.reason, version: r.version } })

@@ -1,7 +1,9 @@
 /** Header controls of the classroom: scenarios, share, presentation mode, theme. */
 import { memo, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import '../../i18n/classroomStrings'
 import { useAppStore } from '../../store'
+import { decodeShare } from '../../share/shareLink'
 import ScenarioPicker from './ScenarioPicker'
 import ShareDialog from './ShareDialog'
 
@@ -13,10 +15,10 @@ function ClassroomControls() {
   const setTheme = useAppStore((s) => s.setTheme)
   const openLink = useAppStore((s) => s.openLink)
   useEffect(() => {
-    openLink(location.hash)
-    const onHash = (): void => openLink(location.hash)
-    window.addEventListener('hashchange', onHash)
-    return () => window.removeEventListener('hashchange', onHash)
+    const open = (): void => openLink(decodeShare(location.hash), location.hash)
+    open()
+    window.addEventListener('hashchange', open)
+    return () => window.removeEventListener('hashchange', open)
   }, [openLink])
   useEffect(() => {
     document.documentElement.dataset.theme = theme

@@ -1,6 +1,7 @@
 /** The lesson beside the graph: what to do, what to watch, why; or a challenge's goal and its check. */
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
+import '../../i18n/classroomStrings'
 import { useShallow } from 'zustand/react/shallow'
 import { describeGoal, scenarioById } from '../../scenarios'
 import { useAppStore } from '../../store'

@@ -1,8 +1,9 @@
 /** What opening a link said: why it was refused, or a question before replacing the user's work. */
 import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
+import '../../i18n/classroomStrings'
 import { useAppStore } from '../../store'
-import { SHARE_VERSION, type DecodeRefusal } from '../../share/shareLink'
+import { SHARE_VERSION, type DecodeRefusal } from '../../share/shareFormat'
 
 function useRefusalText(): (reason: DecodeRefusal | undefined, version: number | undefined) => string {
   const { t } = useTranslation()

@@ -1,6 +1,7 @@
 /** The built-in lessons and challenges: one click loads one. */
 import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import '../../i18n/classroomStrings'
 import { CHALLENGES, SCENARIOS, type Scenario } from '../../scenarios'
 import { useAppStore } from '../../store'
 

@@ -1,8 +1,10 @@
 /** Share: the link (copied), its QR code for the projector, and the scenario as a .yaml file. */
 import { memo, useMemo, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import '../../i18n/classroomStrings'
 import qrcode from 'qrcode-generator'
 import { useAppStore } from '../../store'
+import { encodeShare } from '../../share/shareLink'
 import { MAX_FILE_BYTES, readScenarioFile, toScenarioFile, type FileRefusal } from './scenarioFile'
 
 /** A version-40 QR code at error level L holds 2,953 bytes. */
@@ -34,9 +36,9 @@ function ShareDialog() {
   const [copied, setCopied] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-  const shareLink = useAppStore((s) => s.shareLink)
+  const sharedScenario = useAppStore((s) => s.sharedScenario)
   const open = (): void => {
-    const url = shareLink()
+    const url = `${location.origin}${location.pathname}${location.search}${encodeShare(sharedScenario())}`
     history.replaceState(null, '', url)
     setLink(url)
     setCopied(false)

@@ -1,11 +1,13 @@
 /** The bottom panel: problems, the kubectl tables and the inspector, as tabs. */
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { KubectlGet } from '../../engine'
 import { useAppStore, type BottomTab } from '../../store'
 import { selectBottomTab, selectProblemCount, selectSetBottomTab, selectShownFailed, selectShownSim } from '../../store/selectors'
 import { INSPECT_TABS, InspectorBody, isInspectTab } from '../inspect/InspectorTabs'
 import KubectlTable from './KubectlTable'
-import ProblemsList from './ProblemsList'
+// The problems list is a tab of its own, not the one open at first: it loads after the first paint.
+const ProblemsList = lazy(() => import('./ProblemsList'))
 
 /** The kubectl tables; each tab's title is `tables.<tab>` in the strings. */
 const TABLES: { tab: 'pods' | 'svc' | 'endpoints' | 'endpointslices' | 'ingress' | 'nodes'; command: KubectlGet }[] = [
@@ -53,7 +55,7 @@ export default function BottomPanel() {
         })}
       </div>
       <div className="tab-body" role="tabpanel" id={PANEL_ID} aria-labelledby={`tab-${tab}`}>
-        {tab === 'problems' && <ProblemsList />}
+        {tab === 'problems' && <Suspense fallback={null}><ProblemsList /></Suspense>}
         {current && (
           <KubectlTable
             command={current.command === 'get nodes -o wide' ? current.command : `${current.command} -A`}
