@@ -112,5 +112,5 @@ export function analyseBundle(dist: string): BundleResult {
 
 const dist = process.env.BENCH_DIST_COPY ?? process.env.BENCH_DIST ?? 'dist'
 const result = analyseBundle(dist)
-log(`bundle: ${result.beforePaintJs.length} JS file(s) before first paint, ${(result.totals.beforePaintJsGzip / 1024).toFixed(1)} kB gzip; ${result.lazyJs.length} lazy JS file(s), ${(result.totals.lazyJsGzip / 1024).toFixed(1)} kB gzip`)
+log(`bundle: ${result.beforePaintJs.length} JS file(s) before first paint, ${(result.totals.beforePaintJsGzip / 1000).toFixed(1)} kB gzip; ${result.lazyJs.length} lazy JS file(s), ${(result.totals.lazyJsGzip / 1000).toFixed(1)} kB gzip (kB = 1000 B, as in the table)`)
 writeResult('bundle', result)
