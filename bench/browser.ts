@@ -156,8 +156,8 @@ async function measureLoad(context: BrowserContext): Promise<{ sample: LoadSampl
 /** Types at the end of line `line`, alternately a character and Backspace, and times each edit to the painted graph. */
 async function measureEdits(page: Page, line: number, count: number, notes: string[]): Promise<EditSample[]> {
   await page.evaluate(() => {
-    const w = window as unknown as { __edit: { keys: number[]; muts: { t: number; painted: number }[] } }
-    w.__edit = { keys: [], muts: [] }
+    const w = window as unknown as { __edit: { keys: number[]; muts: { t: number; painted: number }[]; done: boolean } }
+    w.__edit = { keys: [], muts: [], done: false }
     addEventListener('keydown', (e) => { if (e.key === 'x' || e.key === 'Backspace') w.__edit.keys.push(performance.now()) }, true)
     const graph = document.querySelector('[data-testid="cluster-graph"]')!
     // When is a DOM change painted? In the first frame whose rendering starts after it: a change made
@@ -182,6 +182,7 @@ async function measureEdits(page: Page, line: number, count: number, notes: stri
     }).observe(probe)
     let wide = false
     const frame = (): void => {
+      if (w.__edit.done) { probe.remove(); return } // measured: leave the page's frames alone
       wide = !wide
       probe.style.width = wide ? '2px' : '1px'
       requestAnimationFrame(frame)
@@ -206,7 +207,7 @@ async function measureEdits(page: Page, line: number, count: number, notes: stri
     await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')
     try {
       const handle = await page.waitForFunction((n) => {
-        const w = window as unknown as { __edit: { keys: number[]; muts: { t: number; painted: number }[] } }
+        const w = window as unknown as { __edit: { keys: number[]; muts: { t: number; painted: number }[]; done: boolean } }
         const engines = performance.getEntriesByName('engine')
         if (engines.length <= n) return null
         const e = engines[n]
@@ -233,6 +234,7 @@ async function measureEdits(page: Page, line: number, count: number, notes: stri
     await page.keyboard.press('Escape') // close a suggestion widget, if one opened
     await page.waitForTimeout(300)
   }
+  await page.evaluate(() => { (window as unknown as { __edit: { done: boolean } }).__edit.done = true })
   return samples
 }
 
