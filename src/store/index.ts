@@ -129,22 +129,18 @@ function cancelPending(): void {
   cancelPendingRun = undefined
 }
 /**
- * Runs `run` just before the browser's next frame, so a cheap edit's new graph
- * is painted in the same frame as the typed character (a task after the
- * frame would wait for the editor's own rendering first). Where there are no
- * frames (Node, tests), in the next task.
+ * Runs `run` later: 'frame' is just before the browser's next frame, so a cheap
+ * edit's new graph is painted in the same frame as the typed character (a task
+ * after the frame would wait for the editor's own rendering first); where there
+ * are no frames (Node, tests), the next task. A number is a debounce in ms.
  */
-function beforeNextFrame(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') {
+function runLater(run: () => void, when: 'frame' | number): void {
+  if (when === 'frame' && typeof requestAnimationFrame === 'function') {
     const id = requestAnimationFrame(run)
     cancelPendingRun = () => cancelAnimationFrame(id)
-  } else {
-    const id = setTimeout(run, 0)
-    cancelPendingRun = () => clearTimeout(id)
+    return
   }
-}
-function afterDebounce(run: () => void): void {
-  const id = setTimeout(run, ENGINE_DEBOUNCE_MS)
+  const id = setTimeout(run, when === 'frame' ? 0 : when)
   cancelPendingRun = () => clearTimeout(id)
 }
 const engineWorker = new EngineWorkerClient()
@@ -195,11 +191,11 @@ export const useAppStore = create<AppState>()((set, get, store) => {
     const { yaml: text, seed, proxyMode, actions } = get()
     if (engineMsPerChar * text.length <= ENGINE_SYNC_BUDGET_MS) {
       engineWorker.cancel()
-      beforeNextFrame(() => get().runEngine())
+      runLater(() => get().runEngine(), 'frame')
       return
     }
     if (!engineWorker.available) {
-      afterDebounce(() => get().runEngine())
+      runLater(() => get().runEngine(), ENGINE_DEBOUNCE_MS)
       return
     }
     const t0 = performance.now()

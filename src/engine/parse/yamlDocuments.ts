@@ -49,7 +49,7 @@ export function splitDocuments(text: string): Section[] | null {
   for (let i = 0; i < starts.length; i++) {
     sections.push({ offset: starts[i], text: text.slice(starts[i], starts[i + 1] ?? text.length) })
   }
-  // Comments and blank lines before the first `---` belong to the first document.
+  // Comments and blank lines before the first `---` belong to the first YAML document (not a section of their own).
   if (sections.length > 1 && !CONTENT.test(sections[0].text)) {
     sections.splice(0, 2, { offset: 0, text: sections[0].text + sections[1].text })
   }

@@ -28,7 +28,6 @@ function decorated<T extends object>(item: T, base: object): T {
 }
 const edgeTexts = new WeakMap<Edge, { t: unknown; edge: Edge }>()
 const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.className ?? ''}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
-const decoratedEdgeKey = (e: Edge) => `${identityOf(baseOf.get(e) ?? e)}|${e.ariaLabel}|${e.domAttributes?.['aria-roledescription'] ?? ''}`
 
 export default function ClusterGraph() {
   const { t } = useTranslation()
@@ -49,7 +48,8 @@ export default function ClusterGraph() {
     return { nodes: stableNodes(f.nodes), edges: stableEdges(f.edges) }
   }, [model, selection])
   const stableDecoratedNodes = useStabilizer<FlowNode>(decoratedNodeKey)
-  const stableDecoratedEdges = useStabilizer<Edge>(decoratedEdgeKey)
+  // Decorated edges are already kept per edge (edgeTexts): an edge is unchanged when it is the same object.
+  const stableDecoratedEdges = useStabilizer<Edge>((e) => e)
   const highlight = useMemo(() => highlightFor(model, sim.services, trace?.steps ?? [], stepCount), [model, sim.services, trace, stepCount])
   // What screen readers call the graph's elements (React Flow says "node" and "edge" in English otherwise).
   const nodeRole = t('graph.flow.nodeRole')
