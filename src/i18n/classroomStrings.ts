@@ -8,4 +8,4 @@
 import i18n from './index'
 import { classroomEn } from './locales/classroom.en'
 
-i18n.addResourceBundle('en', 'translation', { classroom: classroomEn }, true, false)
+i18n.add('en', { classroom: classroomEn })

@@ -1,5 +1,5 @@
 /**
- * UI languages: English and Korean (react-i18next). The language comes from
+ * UI languages: English and Korean (translator.ts; useTranslation.ts in React). The language comes from
  * the share link, else what the user chose before, else the browser, and
  * can be switched at any time. Strings live in ./locales, one file per area,
  * whole sentences with placeholders (never glued together from pieces).
@@ -8,10 +8,9 @@
  * page waits for it before its first render (main.tsx), so a Korean reader
  * never sees English first.
  */
-import i18n from 'i18next'
-import { initReactI18next } from 'react-i18next'
-import type { en } from './locales/en'
+import type { en, Strings } from './locales/en'
 import { commonEn } from './locales/common.en'
+import { Translator, type KeyOf, type Translate } from './translator'
 
 export const LANGUAGES = ['en', 'ko'] as const
 export type Lang = (typeof LANGUAGES)[number]
@@ -28,20 +27,18 @@ export function detectLanguage(): Lang {
   return langs.some((l) => l?.toLowerCase().startsWith('ko')) ? 'ko' : 'en'
 }
 
+/** Every key of the English strings: `t('a.b')` with a key that is not there does not compile. */
+export type TKey = KeyOf<Strings>
+export type TFunction = Translate<TKey>
+
+// English without `classroom.*`: those come with the classroom's components (classroomStrings.ts).
+const i18n = new Translator<TKey>('en', commonEn)
+
 // <html lang> (screen readers, CJK glyph choice) and the tab's title follow the language.
-i18n.on('languageChanged', (lng) => {
+i18n.subscribe((lng) => {
   if (typeof document === 'undefined') return
   document.documentElement.lang = lng
   document.title = i18n.t('app.title')
-})
-
-void i18n.use(initReactI18next).init({
-  // English without `classroom.*`: those come with the classroom's components (classroomStrings.ts).
-  resources: { en: { translation: commonEn } },
-  lng: 'en',
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
 })
 
 /** Strings of a language other than English, loaded on first use. */
@@ -54,7 +51,7 @@ function load(lang: Lang): Promise<void> {
   let p = loading.get(lang)
   if (!p) {
     p = loaders[lang]().then((strings) => {
-      i18n.addResourceBundle(lang, 'translation', strings)
+      i18n.add(lang, strings)
     })
     // A failed load (offline) is retried next time; the page stays in the language it had.
     p.catch(() => loading.delete(lang))
@@ -70,7 +67,7 @@ let ready: Promise<void> = Promise.resolve()
 function show(lang: Lang): void {
   wanted = lang
   ready = load(lang).then(
-    () => { if (wanted === lang) void i18n.changeLanguage(lang) },
+    () => { if (wanted === lang) i18n.use(lang) },
     () => undefined,
   )
 }

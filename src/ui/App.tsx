@@ -3,7 +3,7 @@
  * graph (centre), the trace (right), tables and inspector (bottom).
  */
 import { lazy, Suspense, useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation'
 import { ReactFlowProvider } from '@xyflow/react'
 import { useAppStore } from '../store'
 import { selectBottomHeight, selectEditorWidth, selectSetBottomHeight, selectSetEditorWidth } from '../store/selectors'

@@ -4,7 +4,7 @@
  * what the engine prints (kubectl tables, rule dumps, trace narration,
  * diagnostics, explanations), command lines and kubectl's own words
  * (Ready, NotReady, <none>, <pending>): those read the same in every language.
- * Keys ending in _one/_other are i18next plurals (English needs both; Korean
+ * Keys ending in _one/_other are plurals (translator.ts) (English needs both; Korean
  * has one form, so its two values are the same sentence).
  */
 export const commonEn = {

@@ -1,7 +1,7 @@
 /** The runtime events kept beside the YAML: what was done to the running cluster, and what it said. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
+import { useTranslation } from '../../i18n/useTranslation'
+import type { TFunction } from '../../i18n'
 import { useAppStore } from '../../store'
 import { selectShownSim } from '../../store/selectors'
 
@@ -9,7 +9,7 @@ import { selectShownSim } from '../../store/selectors'
 function describe(a: { type: string; [k: string]: unknown }, t: TFunction): string {
   switch (a.type) {
     case 'deletePod': return `kubectl delete pod ${a.pod}`
-    case 'setReady': return t('log.setReady', { pod: a.pod, state: a.ready ? 'Ready' : 'NotReady' })
+    case 'setReady': return t('log.setReady', { pod: String(a.pod), state: a.ready ? 'Ready' : 'NotReady' })
     case 'exec': return `kubectl exec ${a.pod} -- ${(a.command as string[]).join(' ')}`
     case 'addNode': return t('log.addNode')
     case 'drainNode': return `kubectl drain ${a.node}${a.force ? ' --force' : ''}`

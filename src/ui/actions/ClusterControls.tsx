@@ -1,6 +1,6 @@
 /** Cluster-wide controls: kube-proxy's mode and joining a node. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { ProxyMode } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectProxyMode } from '../../store/selectors'

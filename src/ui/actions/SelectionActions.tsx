@@ -4,7 +4,7 @@
  * waits for, scale its workload (edits the YAML), drain a node.
  */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim } from '../../store/selectors'
 import { replicasIn, scaleInYaml } from './scaleInYaml'

@@ -1,6 +1,6 @@
 /** Header controls of the classroom: scenarios, share, presentation mode, theme. */
 import { memo, useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import '../../i18n/classroomStrings'
 import { useAppStore } from '../../store'
 import { decodeShare } from '../../share/shareLink'

@@ -1,20 +1,19 @@
 /** The lesson beside the graph: what to do, what to watch, why; or a challenge's goal and its check. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import '../../i18n/classroomStrings'
 import { useShallow } from 'zustand/react/shallow'
 import { describeGoal, scenarioById } from '../../scenarios'
 import { useAppStore } from '../../store'
 
 function LessonPanel() {
-  const { t, i18n } = useTranslation()
+  const { t, language: lang } = useTranslation()
   const id = useAppStore((s) => s.scenarioId)
   const step = useAppStore((s) => s.lessonStep)
   const report = useAppStore((s) => s.challengeReport)
   const a = useAppStore(useShallow((s) => ({ setStep: s.setLessonStep, doStep: s.doLessonStep, check: s.checkChallenge, reset: s.resetScenario })))
   const scenario = id ? scenarioById(id) : undefined
   if (!scenario) return null
-  const lang = i18n.language === 'ko' ? 'ko' : 'en'
   const current = scenario.lesson[step]
   const text = current?.[lang]
   const canDo = !!(current?.action || current?.patch || current?.proxyMode)

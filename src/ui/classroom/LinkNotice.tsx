@@ -1,6 +1,6 @@
 /** What opening a link said: why it was refused, or a question before replacing the user's work. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import '../../i18n/classroomStrings'
 import { useAppStore } from '../../store'
 import { SHARE_VERSION, type DecodeRefusal } from '../../share/shareFormat'
@@ -10,7 +10,7 @@ function useRefusalText(): (reason: DecodeRefusal | undefined, version: number |
   return (reason, version) => {
     switch (reason) {
       case 'not-a-share-link': return t('classroom.link.reason.notOurs')
-      case 'unsupported-version': return t('classroom.link.reason.future', { version, supported: SHARE_VERSION })
+      case 'unsupported-version': return t('classroom.link.reason.future', { version: version ?? '?', supported: SHARE_VERSION })
       case 'corrupt': return t('classroom.link.reason.corrupt')
       case 'too-large': return t('classroom.link.reason.tooLarge')
       default: return t('classroom.link.reason.invalid')

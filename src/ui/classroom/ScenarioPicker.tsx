@@ -1,6 +1,6 @@
 /** The built-in lessons and challenges: one click loads one. */
 import { memo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import '../../i18n/classroomStrings'
 import { CHALLENGES, SCENARIOS, type Scenario } from '../../scenarios'
 import { useAppStore } from '../../store'
@@ -17,11 +17,10 @@ function Entry({ s, lang, solved, onPick }: { s: Scenario; lang: 'en' | 'ko'; so
 }
 
 function ScenarioPicker() {
-  const { t, i18n } = useTranslation()
+  const { t, language: lang } = useTranslation()
   const [open, setOpen] = useState(false)
   const loadScenario = useAppStore((s) => s.loadScenario)
   const solved = useAppStore((s) => s.solved)
-  const lang = i18n.language === 'ko' ? 'ko' : 'en'
   const pick = (id: string): void => {
     loadScenario(id)
     setOpen(false)

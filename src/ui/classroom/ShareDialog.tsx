@@ -1,6 +1,6 @@
 /** Share: the link (copied), its QR code for the projector, and the scenario as a .yaml file. */
 import { memo, useMemo, useRef, useState, type ChangeEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import '../../i18n/classroomStrings'
 import qrcode from 'qrcode-generator'
 import { useAppStore } from '../../store'

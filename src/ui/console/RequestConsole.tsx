@@ -1,6 +1,6 @@
 /** Send requests: from which pod, node or the outside, to which URL, how many times. */
 import { useMemo, type FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store'
 import { MAX_REQUESTS } from '../../store/slices/traffic'

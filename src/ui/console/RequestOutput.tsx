@@ -1,6 +1,6 @@
 /** The curl loop's output, one line per request, and how the requests spread over pods. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectSent, selectShownRequest } from '../../store/selectors'
 import { curlLine, histogram, hostOf } from './curlOutput'

@@ -4,7 +4,7 @@
  * nginx print English, so these stay English). Only the note for a request
  * that left the cluster is the playground's own words, in the UI language.
  */
-import type { TFunction } from 'i18next'
+import type { TFunction } from '../../i18n'
 import type { Outcome } from '../../engine'
 
 export function curlLine(outcome: Outcome, host: string, t: TFunction): string {

@@ -4,7 +4,7 @@
  * monaco-yaml go to the store's problems list.
  */
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { monaco, MODEL_URI } from '../../monaco/setup'
 import { useAppStore } from '../../store'
 import { selectDiagnostics, selectExternalVersion, selectReveal, selectSetSchemaProblems, selectSetYaml } from '../../store/selectors'

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { buildGraphModel, elementForStep } from '../../engine'
 import { useAppStore } from '../../store'
 import {

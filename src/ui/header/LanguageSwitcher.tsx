@@ -1,13 +1,12 @@
 /** The UI language, switchable at any time. Each language is named in itself, whatever the current one. */
 import { memo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { LANGUAGES, setLanguage, type Lang } from '../../i18n'
 
 const NAMES: Record<Lang, string> = { en: 'English', ko: '한국어' }
 
 function LanguageSwitcher() {
-  const { t, i18n } = useTranslation()
-  const current = (LANGUAGES as readonly string[]).includes(i18n.resolvedLanguage ?? '') ? (i18n.resolvedLanguage as Lang) : 'en'
+  const { t, language: current } = useTranslation()
   return (
     <select
       className="language-switcher"

@@ -5,7 +5,7 @@
  * other tab's text is held here until the user picks which one to keep.
  */
 import { memo, useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { watchOtherTabs } from '../../store/persistence'
 import { selectSaveFailed } from '../../store/selectors'

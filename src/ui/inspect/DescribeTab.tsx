@@ -1,6 +1,6 @@
 /** `kubectl describe svc` for the selected Service, or the Service the shown request went to. */
 import { memo, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec, selectShownTrace } from '../../store/selectors'
 import { parseSelection, type Ref } from './targets'

@@ -1,6 +1,6 @@
 /** The live state of one selected object, as a definition list. */
 import { memo, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { IngressBackendInfo, IngressInfo, NodeInfo, PodInfo, ServiceInfo, Simulation } from '../../engine'
 import { NONE, PENDING } from './terminal'
 import './inspect.css'

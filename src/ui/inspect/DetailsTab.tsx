@@ -4,8 +4,8 @@
  * the controller's document).
  */
 import { memo, useMemo, type ReactNode } from 'react'
-import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import type { TFunction } from '../../i18n'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { Simulation } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectIsStale, selectSelection, selectShownSim, selectYaml } from '../../store/selectors'

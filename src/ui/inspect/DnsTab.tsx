@@ -4,7 +4,7 @@
  * the shown request's name through the search list.
  */
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { Simulation } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec } from '../../store/selectors'

@@ -4,7 +4,7 @@
  * made from Services highlighted.
  */
 import { memo, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectSelection, selectShownSim, selectShownSpec } from '../../store/selectors'
 import { targetPod } from './targets'

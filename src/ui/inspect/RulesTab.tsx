@@ -4,7 +4,7 @@
  * the shown trace matched on that node so far highlighted.
  */
 import { memo, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { NodeInfo, Trace } from '../../engine'
 import { useAppStore } from '../../store'
 import { selectShownSim, selectShownTrace, selectStepCount } from '../../store/selectors'

@@ -1,6 +1,6 @@
 /** "Why did this fail?": the engine's explanation of the shown trace, cause by cause, each with a fix. */
 import { memo, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectShownSim, selectShownSpec, selectShownTrace } from '../../store/selectors'
 import './inspect.css'

@@ -5,7 +5,7 @@
  * A new engine result (resetKey) also retries: the next edit may fix it.
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectEngineResult } from '../../store/selectors'
 

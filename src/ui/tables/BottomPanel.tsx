@@ -1,6 +1,6 @@
 /** The bottom panel: problems, the kubectl tables and the inspector, as tabs. */
 import { lazy, Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { KubectlGet } from '../../engine'
 import { useAppStore, type BottomTab } from '../../store'
 import { selectBottomTab, selectProblemCount, selectSetBottomTab, selectShownFailed, selectShownSim } from '../../store/selectors'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useAppStore } from '../../store'
 import { selectDiagnostics, selectRevealLine, selectSchemaProblems } from '../../store/selectors'
 

@@ -5,7 +5,7 @@
  */
 import { memo, useEffect, useState } from 'react'
 import { ViewportPortal, useReactFlow } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import type { TraceStep } from '../../engine'
 import { STEP_MS } from './usePlayback'
 

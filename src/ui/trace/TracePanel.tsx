@@ -4,7 +4,7 @@
  * and a live region that reads each new step to screen readers.
  */
 import { memo, useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation'
 import { useShallow } from 'zustand/react/shallow'
 import { useAppStore } from '../../store'
 import { SPEEDS } from '../../store/slices/traffic'

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { Node, NodeProps } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../../i18n/useTranslation'
 import type { ClusterNodeData } from '../toFlow'
 
 function ClusterNode({ data, selected }: NodeProps<Node<ClusterNodeData, 'clusterNode'>>) {

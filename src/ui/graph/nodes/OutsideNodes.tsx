@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../../i18n/useTranslation'
 import type { ExternalNodeData, IngressNodeData, LoadBalancerNodeData } from '../toFlow'
 
 function ExternalNodeImpl({ data, selected }: NodeProps<Node<ExternalNodeData, 'external'>>) {

@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import type { Node, NodeProps } from '@xyflow/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../../i18n/useTranslation'
 import type { PendingNodeData } from '../toFlow'
 
 function PendingNode({ data }: NodeProps<Node<PendingNodeData, 'pending'>>) {

@@ -1,8 +1,8 @@
 import { memo } from 'react'
 import { Handle, Position, type NodeProps } from '@xyflow/react'
 import type { Node } from '@xyflow/react'
-import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
+import type { TFunction } from '../../../i18n'
+import { useTranslation } from '../../../i18n/useTranslation'
 import type { ServiceNodeData } from '../toFlow'
 
 function portsText(d: ServiceNodeData, t: TFunction): string {
