@@ -4,7 +4,7 @@
  * elements it went through stay marked.
  */
 import { useCallback, useEffect, useMemo } from 'react'
-import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, type NodeMouseHandler } from '@xyflow/react'
+import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStoreApi, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useTranslation } from '../../i18n/useTranslation'
 import { buildGraphModel, elementForStep } from '../../engine'
@@ -18,6 +18,7 @@ import { exportGraph } from './exportImage'
 import { nodeTypes } from './nodeTypes'
 import { identityOf, jsonKey, useStabilizer } from './stableElements'
 import { toFlow, type FlowNode } from './toFlow'
+import { cameraGoal, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM } from './viewport'
 import type { Edge } from '@xyflow/react'
 
 /** Elements after the highlight: unchanged when their base element, class and texts are (see stableElements.ts). */
@@ -107,6 +108,7 @@ export default function ClusterGraph() {
     'handle.ariaLabel': t('graph.flow.handle'),
   }), [t])
   const rf = useReactFlow()
+  const flowStore = useStoreApi()
   // A new request: bring its whole path into view (the packet's route is the lesson).
   useEffect(() => {
     if (!trace) return
@@ -122,12 +124,11 @@ export default function ClusterGraph() {
     if (all.target) ids.add(all.target)
     if (ids.size === 0) return
     const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    // Only zoom onto the path when the whole cluster would be too small to read.
-    const pane = document.querySelector('[data-testid="cluster-graph"]')?.getBoundingClientRect()
-    const bounds = getNodesBounds(rf.getNodes())
-    const wholeZoom = pane ? Math.min(pane.width / (bounds.width + 40), pane.height / (bounds.height + 40)) : 1
-    const targets = wholeZoom >= 0.7 ? undefined : [...ids].map((id) => ({ id }))
-    const timer = setTimeout(() => void rf.fitView({ nodes: targets, padding: targets ? 0.12 : 0.06, maxZoom: 1.1, duration: reduced ? 0 : 450 }), 30)
+    const { width, height } = flowStore.getState()
+    if (width === 0 || height === 0) return
+    const goal = cameraGoal(rf.getViewport(), rf.getNodesBounds(rf.getNodes()), rf.getNodesBounds([...ids]), width, height)
+    if (!goal) return // already there: an animation would only repaint the graph
+    const timer = setTimeout(() => void rf.setViewport(goal, { duration: reduced ? 0 : 450 }), 30)
     return () => clearTimeout(timer)
   }, [trace])
 
@@ -140,9 +141,9 @@ export default function ClusterGraph() {
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
         fitView
-        fitViewOptions={{ padding: 0.06, maxZoom: 1.1 }}
-        minZoom={0.08}
-        maxZoom={2}
+        fitViewOptions={{ padding: 0.06, maxZoom: FIT_MAX_ZOOM }}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         nodesDraggable={false}
         nodesConnectable={false}
         elevateNodesOnSelect={false}
