@@ -50,3 +50,28 @@ test('a request brings its path into view; sending the same path again leaves th
   await app.sendRequest({ url: `http://${ip}:8080` })
   for (const c of await cameraFor(page, 700)) expect(c).toEqual(direct)
 })
+
+test('a cluster too big to fit even at the smallest zoom opens at its start, with its elements on screen', async ({ page }) => {
+  // 150 Services: a lane some 14,000 units tall, more than the pane shows at the smallest zoom.
+  const services = Array.from({ length: 150 }, (_, i) => `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${String(i).padStart(3, '0')}
+spec:
+  selector: {app: web}
+  ports:
+  - port: 80`).join('\n---\n')
+  await page.addInitScript((yaml) => localStorage.setItem('ksp:yaml:v1', yaml), services)
+  const app = new PlaygroundPage(page)
+  await app.open()
+  expect((await camera(page)).zoom).toBeCloseTo(0.08)
+  const pane = (await app.graph.boundingBox())!
+  // The start of the lanes: the outside client and the first Service are in the pane.
+  for (const el of [page.getByTestId('rf__node-external'), app.service('default', 'svc-000')]) {
+    const box = (await el.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(pane.x)
+    expect(box.y).toBeGreaterThanOrEqual(pane.y)
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height)
+  }
+  await app.screenshot('camera-too-big')
+})

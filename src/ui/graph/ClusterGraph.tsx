@@ -3,8 +3,8 @@
  * drawn on top: the element where the current step happens is lit, the
  * elements it went through stay marked.
  */
-import { useCallback, useEffect, useMemo } from 'react'
-import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStoreApi, type NodeMouseHandler } from '@xyflow/react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, useStoreApi, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useTranslation } from '../../i18n/useTranslation'
 import { buildGraphModel, elementForStep } from '../../engine'
@@ -18,7 +18,7 @@ import { exportGraph } from './exportImage'
 import { nodeTypes } from './nodeTypes'
 import { identityOf, jsonKey, useStabilizer } from './stableElements'
 import { toFlow, type FlowNode } from './toFlow'
-import { cameraGoal, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM } from './viewport'
+import { cameraGoal, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, viewportFor } from './viewport'
 import type { Edge } from '@xyflow/react'
 
 /** Elements after the highlight: unchanged when their base element, class and texts are (see stableElements.ts). */
@@ -29,6 +29,9 @@ function decorated<T extends object>(item: T, base: object): T {
 }
 const edgeTexts = new WeakMap<Edge, { t: unknown; edge: Edge }>()
 const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.className ?? ''}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
+
+/** The controls' fit button: the whole graph, never closer than the fit zoom cap. */
+const FIT_BUTTON = { padding: 0.06, maxZoom: FIT_MAX_ZOOM }
 
 export default function ClusterGraph() {
   const { t } = useTranslation()
@@ -109,6 +112,15 @@ export default function ClusterGraph() {
   }), [t])
   const rf = useReactFlow()
   const flowStore = useStoreApi()
+  // The first view: the whole cluster, or its start when it is too big (viewport.ts), before the first paint.
+  const paneSized = useStore((s) => s.width > 0 && s.height > 0)
+  const placed = useRef(false)
+  useLayoutEffect(() => {
+    if (placed.current || !paneSized || nodes.length === 0) return
+    placed.current = true
+    const { width, height } = flowStore.getState()
+    void rf.setViewport(viewportFor(getNodesBounds(nodes.filter((n) => !n.parentId)), width, height, 0.06))
+  }, [paneSized, nodes])
   // A new request: bring its whole path into view (the packet's route is the lesson).
   useEffect(() => {
     if (!trace) return
@@ -140,8 +152,6 @@ export default function ClusterGraph() {
         nodeTypes={nodeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
-        fitView
-        fitViewOptions={{ padding: 0.06, maxZoom: FIT_MAX_ZOOM }}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
         nodesDraggable={false}
@@ -151,7 +161,7 @@ export default function ClusterGraph() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_BUTTON} />
         <MiniMap pannable zoomable ariaLabel={t('graph.flow.minimap')} style={{ width: 140, height: 90 }} />
         <Panel position="top-right" className="export-buttons">
           <button type="button" onClick={() => void exportGraph(nodes, 'png')} title={t('graph.exportPng')} data-testid="export-png">{t('graph.png')}</button>

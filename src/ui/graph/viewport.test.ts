@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cameraGoal, FIT_MAX_ZOOM, MIN_ZOOM, NEAR_PX, sameView, viewportFor } from './viewport'
+import { cameraGoal, EDGE_PX, FIT_MAX_ZOOM, MIN_ZOOM, NEAR_PX, sameView, viewportFor } from './viewport'
 
 describe('the camera when a request is sent', () => {
   it('fits the bounds into the pane, centred, never closer than the fit zoom cap', () => {
@@ -10,6 +10,16 @@ describe('the camera when a request is sent', () => {
     const far = viewportFor({ x: 1000, y: 0, width: 4000, height: 1000 }, 1000, 500, 0)
     expect(far.zoom).toBeCloseTo(0.25)
     expect(far.x).toBeCloseTo(-250) // the bounds' left edge at the pane's left edge
+  })
+
+  it('shows the start of a graph too big to fit at the smallest zoom, not its middle', () => {
+    const tall = viewportFor({ x: 100, y: 0, width: 300, height: 100_000 }, 600, 500, 0.06)
+    expect(tall.zoom).toBe(MIN_ZOOM)
+    expect(tall.y).toBe(EDGE_PX) // the top of the graph at the top of the pane
+    expect(tall.x).toBeCloseTo(300 - (100 + 150) * MIN_ZOOM) // it fits across: centred
+    const wide = viewportFor({ x: -500, y: 40, width: 50_000, height: 200 }, 600, 500, 0.06)
+    expect(wide.x).toBeCloseTo(EDGE_PX + 500 * MIN_ZOOM)
+    expect(wide.y).toBeCloseTo(250 - (40 + 100) * MIN_ZOOM)
   })
 
   it('is "the same view" only within a few pixels and 1 % of zoom', () => {

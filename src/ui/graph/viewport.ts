@@ -25,9 +25,21 @@ export function cameraGoal(current: Viewport, whole: Rect, path: Rect, width: nu
   return sameView(current, goal) ? null : goal
 }
 
-/** The viewport showing `bounds` in a pane of `width` × `height`, like React Flow's fitView. */
+/** Screen pixels between the pane's edge and a graph too big to fit. */
+export const EDGE_PX = 16
+
+/**
+ * The viewport showing `bounds` in a pane of `width` × `height`, centred like
+ * React Flow's fitView. Along a side that does not fit even at the smallest
+ * zoom, the graph's start (left, top: where the lanes begin) is shown
+ * instead of its middle, which in a cluster of thousands of pods holds
+ * nothing but edges passing through.
+ */
 export function viewportFor(bounds: Rect, width: number, height: number, padding: number): Viewport {
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_MAX_ZOOM, padding)
+  const v = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_MAX_ZOOM, padding)
+  const x = bounds.width * v.zoom > width ? EDGE_PX - bounds.x * v.zoom : v.x
+  const y = bounds.height * v.zoom > height ? EDGE_PX - bounds.y * v.zoom : v.y
+  return { x, y, zoom: v.zoom }
 }
 
 /** Closer than this (screen pixels) counts as being there. */
