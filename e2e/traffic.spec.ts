@@ -14,7 +14,18 @@ test('a request from the client pod travels to a kubia pod; the DNAT step shows 
   const dnat = steps.locator('li[data-kind="dnat"]')
   await expect(dnat.locator('.rewrite .addr.changed')).toHaveText(/10\.244\.\d+\.\d+:8080/)
   await expect(page.getByTestId('packet-token')).toHaveAttribute('data-at', /pod\/default\/kubia-/)
+  // The graph lights the path: the pod that answered is the current step, the client was passed.
+  const answered = (await page.getByTestId('trace-outcome').innerText()).match(/kubia-[\w-]+/)![0]
+  const lit = app.graph.locator('.hl-current')
+  await expect(lit).toHaveCount(1)
+  await expect(app.pod('default', answered)).toHaveClass(/\bhl-current\b/)
+  await expect(app.pod('default', 'client')).toHaveClass(/\bhl-visited\b/)
   await app.screenshot('traffic-delivered')
+  // A step back moves the light off the pod, to the element of the step before.
+  await page.getByRole('button', { name: 'Step back' }).click()
+  await expect(app.pod('default', answered)).not.toHaveClass(/\bhl-current\b/)
+  await expect(lit).toHaveCount(1)
+  await expect(page.getByTestId('packet-token')).toHaveAttribute('data-at', (await lit.first().locator('xpath=..').getAttribute('data-id'))!)
 })
 
 test('twenty requests spread over the three pods; the histogram adds up', async ({ page }) => {

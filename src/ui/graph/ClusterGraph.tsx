@@ -15,6 +15,7 @@ import {
 import PacketToken from '../trace/PacketToken'
 import { highlightFor } from '../trace/activeElements'
 import { exportGraph } from './exportImage'
+import { showHighlight } from './highlightStore'
 import { nodeTypes } from './nodeTypes'
 import { identityOf, jsonKey, useStabilizer } from './stableElements'
 import { toFlow, type FlowNode } from './toFlow'
@@ -28,7 +29,7 @@ function decorated<T extends object>(item: T, base: object): T {
   return item
 }
 const edgeTexts = new WeakMap<Edge, { t: unknown; edge: Edge }>()
-const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.className ?? ''}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
+const decoratedNodeKey = (n: FlowNode) => `${identityOf(baseOf.get(n) ?? n)}|${n.domAttributes?.['aria-roledescription'] ?? ''}`
 
 /** The controls' fit button: the whole graph, never closer than the fit zoom cap. */
 const FIT_BUTTON = { padding: 0.06, maxZoom: FIT_MAX_ZOOM }
@@ -57,19 +58,12 @@ export default function ClusterGraph() {
   const highlight = useMemo(() => highlightFor(model, sim.services, trace?.steps ?? [], stepCount), [model, sim.services, trace, stepCount])
   // What screen readers call the graph's elements (React Flow says "node" and "edge" in English otherwise).
   const nodeRole = t('graph.flow.nodeRole')
-  // A trace step changes the class of two or three elements: only those get new objects (and re-render).
+  // Each node reads its own highlight (highlightStore.ts): a trace step does not touch React Flow's nodes.
   const nodes = useMemo(
-    () => stableDecoratedNodes(flow.nodes.map((n) => {
-      const cls = [
-        n.id === highlight.current ? (highlight.failed ? 'hl-failed' : 'hl-current') : '',
-        highlight.visited.has(n.id) ? 'hl-visited' : '',
-        n.id === highlight.target && n.id !== highlight.current ? 'hl-target' : '',
-      ].filter(Boolean).join(' ')
-      const withRole = { ...n, domAttributes: { 'aria-roledescription': nodeRole } }
-      return decorated(cls ? { ...withRole, className: cls } : withRole, n)
-    })),
-    [flow.nodes, highlight, nodeRole],
+    () => stableDecoratedNodes(flow.nodes.map((n) => decorated({ ...n, domAttributes: { 'aria-roledescription': nodeRole } }, n))),
+    [flow.nodes, nodeRole],
   )
+  useLayoutEffect(() => showHighlight(highlight), [highlight])
   // An edge's screen-reader texts are made once per edge object and language (flow.edges keeps unchanged edges' objects).
   const edges = useMemo(
     () => stableDecoratedEdges(flow.edges.map((e) => {

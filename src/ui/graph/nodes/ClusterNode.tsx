@@ -1,15 +1,17 @@
 import { memo } from 'react'
+import { useHighlightClass } from '../highlightStore'
 import type { Node, NodeProps } from '@xyflow/react'
 import { useTranslation } from '../../../i18n/useTranslation'
 import type { ClusterNodeData } from '../toFlow'
 
-function ClusterNode({ data, selected }: NodeProps<Node<ClusterNodeData, 'clusterNode'>>) {
+function ClusterNode({ id, data, selected }: NodeProps<Node<ClusterNodeData, 'clusterNode'>>) {
   const { t } = useTranslation()
   const n = data.node
+  const lit = useHighlightClass(id)
   // kubectl's STATUS column: not translated.
   const status = `${n.ready ? 'Ready' : 'NotReady'}${n.unschedulable ? ',SchedulingDisabled' : ''}`
   return (
-    <div className={`k-node${selected ? ' selected' : ''}${n.unschedulable ? ' cordoned' : ''}`} data-testid={`node-${n.name}`}>
+    <div className={`k-node${selected ? ' selected' : ''}${n.unschedulable ? ' cordoned' : ''}${lit && ` ${lit}`}`} data-testid={`node-${n.name}`}>
       <div className="k-title">
         <span className="k-kind">node</span>
         <span className="k-name" data-i18n-skip="">{n.name}</span>

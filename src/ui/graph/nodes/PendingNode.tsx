@@ -1,12 +1,14 @@
 import { memo } from 'react'
+import { useHighlightClass } from '../highlightStore'
 import type { Node, NodeProps } from '@xyflow/react'
 import { useTranslation } from '../../../i18n/useTranslation'
 import type { PendingNodeData } from '../toFlow'
 
-function PendingNode({ data }: NodeProps<Node<PendingNodeData, 'pending'>>) {
+function PendingNode({ id, data }: NodeProps<Node<PendingNodeData, 'pending'>>) {
   const { t } = useTranslation()
+  const lit = useHighlightClass(id)
   return (
-    <div className="k-pending" data-testid="pending-pods">
+    <div className={`k-pending${lit && ` ${lit}`}`} data-testid="pending-pods">
       <div className="k-title">
         {/* The pod phase, as kubectl prints it. */}
         <span className="k-kind">Pending</span>

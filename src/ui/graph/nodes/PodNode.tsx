@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { useHighlightClass } from '../highlightStore'
 import type { PodNodeData } from '../toFlow'
 
 function labelsText(labels: Record<string, string>): string {
@@ -9,14 +10,15 @@ function labelsText(labels: Record<string, string>): string {
     .join(', ')
 }
 
-function PodNode({ data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
+function PodNode({ id, data, selected }: NodeProps<Node<PodNodeData, 'pod'>>) {
   const p = data.pod
   // The phase or readiness in kubectl's words: not translated. Nothing on the card is the UI's
   // own words (name, addresses, status, labels, the engine's reason), hence data-i18n-skip.
+  const lit = useHighlightClass(id)
   const state = p.phase !== 'Running' ? p.phase : p.ready ? 'Ready' : 'NotReady'
   return (
     <div
-      className={`k-pod${selected ? ' selected' : ''}${p.ready ? '' : ' not-ready'}`}
+      className={`k-pod${selected ? ' selected' : ''}${p.ready ? '' : ' not-ready'}${lit && ` ${lit}`}`}
       data-testid={`pod-${p.namespace}-${p.name}`}
       title={p.notReadyReason ?? `${p.namespace}/${p.name}`}
       data-i18n-skip=""

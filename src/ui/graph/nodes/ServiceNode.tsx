@@ -1,6 +1,6 @@
 import { memo } from 'react'
-import { Handle, Position, type NodeProps } from '@xyflow/react'
-import type { Node } from '@xyflow/react'
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react'
+import { useHighlightClass } from '../highlightStore'
 import type { TFunction } from '../../../i18n'
 import { useTranslation } from '../../../i18n/useTranslation'
 import type { ServiceNodeData } from '../toFlow'
@@ -11,12 +11,13 @@ function portsText(d: ServiceNodeData, t: TFunction): string {
   return s.ports.map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol}`).join(', ') || t('nodes.noPorts')
 }
 
-function ServiceNode({ data, selected }: NodeProps<Node<ServiceNodeData, 'service'>>) {
+function ServiceNode({ id, data, selected }: NodeProps<Node<ServiceNodeData, 'service'>>) {
+  const lit = useHighlightClass(id)
   const { t } = useTranslation()
   const s = data.service
   const address = s.type === 'ExternalName' ? '' : s.clusterIP === 'None' ? t('nodes.headless') : s.clusterIP
   return (
-    <div className={`k-service${selected ? ' selected' : ''}${s.builtIn ? ' built-in' : ''}`} data-testid={`service-${s.namespace}-${s.name}`}>
+    <div className={`k-service${selected ? ' selected' : ''}${s.builtIn ? ' built-in' : ''}${lit && ` ${lit}`}`} data-testid={`service-${s.namespace}-${s.name}`}>
       <div className="k-title">
         <span className="k-kind">svc</span>
         <span className="k-name" title={`${s.namespace}/${s.name}`} data-i18n-skip="">{s.name}{s.namespace === 'kube-system' && s.name === 'kube-dns' ? ' (CoreDNS)' : ''}</span>
