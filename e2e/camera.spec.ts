@@ -51,7 +51,7 @@ test('a request brings its path into view; sending the same path again leaves th
   for (const c of await cameraFor(page, 700)) expect(c).toEqual(direct)
 })
 
-test('a cluster too big to fit even at the smallest zoom opens at its start, with its elements on screen', async ({ page }) => {
+test('a cluster too big to fit even at the smallest zoom opens at its start, readable, with its elements on screen', async ({ page }) => {
   // 150 Services: a lane some 14,000 units tall, more than the pane shows at the smallest zoom.
   const services = Array.from({ length: 150 }, (_, i) => `apiVersion: v1
 kind: Service
@@ -64,7 +64,7 @@ spec:
   await page.addInitScript((yaml) => localStorage.setItem('ksp:yaml:v1', yaml), services)
   const app = new PlaygroundPage(page)
   await app.open()
-  expect((await camera(page)).zoom).toBeCloseTo(0.08)
+  expect((await camera(page)).zoom).toBeCloseTo(0.7)
   const pane = (await app.graph.boundingBox())!
   // The start of the lanes: the outside client and the first Service are in the pane.
   for (const el of [page.getByTestId('rf__node-external'), app.service('default', 'svc-000')]) {
@@ -74,4 +74,72 @@ spec:
     expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height)
   }
   await app.screenshot('camera-too-big')
+})
+
+test('a path too long to read in one view: the camera follows the packet, readable, step by step', async ({ page }) => {
+  // 150 Services in one lane; the client and the pods are in the node lane at the top, svc-149 far down.
+  const services = Array.from({ length: 150 }, (_, i) => `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${String(i).padStart(3, '0')}
+spec:
+  selector: {app: ${i === 149 ? 'web' : 'none'}}
+  ports:
+  - port: 80
+    targetPort: 8080`)
+  const yaml = [...services, `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        ports:
+        - containerPort: 8080`, `apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+  - name: client
+    image: curlimages/curl`].join('\n---\n')
+  await page.addInitScript((text) => localStorage.setItem('ksp:yaml:v1', text), yaml)
+  const app = new PlaygroundPage(page)
+  await app.open()
+  await app.sendRequest({ from: 'client', url: 'http://svc-149' })
+  const outcome = page.getByTestId('trace-outcome')
+  await expect(outcome).toContainText('Delivered to web-')
+  const pane = (await app.graph.boundingBox())!
+  const onScreen = async (): Promise<void> => {
+    await page.waitForTimeout(600) // the camera's move
+    const lit = app.graph.locator('.hl-current')
+    await expect(lit).toHaveCount(1)
+    const box = (await lit.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(pane.x)
+    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width)
+    expect(box.y).toBeGreaterThanOrEqual(pane.y)
+    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height)
+    expect((await camera(page)).zoom).toBeGreaterThanOrEqual(0.7)
+  }
+  await onScreen() // the pod that answered
+  await app.screenshot('camera-follow-delivered')
+  // Back through the steps: each step's element is brought on screen in turn, among them CoreDNS's
+  // Service at the far end of the Services lane (kube-system sorts after the 150 default Services).
+  const back = page.getByRole('button', { name: 'Step back' })
+  const seen = new Set<string>()
+  for (let i = 0; i < 6 && await back.isEnabled(); i++) {
+    await back.click()
+    if (await app.graph.locator('.hl-current').count() === 0) break
+    await onScreen()
+    seen.add((await app.graph.locator('.hl-current').locator('xpath=..').getAttribute('data-id'))!)
+  }
+  expect([...seen]).toEqual(expect.arrayContaining(['service/kube-system/kube-dns', 'pod/default/client']))
 })

@@ -3,11 +3,11 @@
  * drawn on top: the element where the current step happens is lit, the
  * elements it went through stay marked.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
-import { Background, Controls, getNodesBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, useStoreApi, type NodeMouseHandler } from '@xyflow/react'
+import { useCallback, useLayoutEffect, useMemo } from 'react'
+import { Background, Controls, MiniMap, Panel, ReactFlow, type NodeMouseHandler } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useTranslation } from '../../i18n/useTranslation'
-import { buildGraphModel, elementForStep } from '../../engine'
+import { buildGraphModel } from '../../engine'
 import { useAppStore } from '../../store'
 import {
   selectIsStale, selectRevealLine, selectSelect, selectSelection, selectShownSim, selectShownTrace, selectSpeed, selectStepCount,
@@ -19,7 +19,8 @@ import { showHighlight } from './highlightStore'
 import { nodeTypes } from './nodeTypes'
 import { identityOf, jsonKey, useStabilizer } from './stableElements'
 import { toFlow, type FlowNode } from './toFlow'
-import { cameraGoal, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, viewportFor } from './viewport'
+import { useGraphCamera } from './useGraphCamera'
+import { FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM } from './viewport'
 import type { Edge } from '@xyflow/react'
 
 /** Elements after the highlight: unchanged when their base element, class and texts are (see stableElements.ts). */
@@ -104,42 +105,10 @@ export default function ClusterGraph() {
     'minimap.ariaLabel': t('graph.flow.minimap'),
     'handle.ariaLabel': t('graph.flow.handle'),
   }), [t])
-  const rf = useReactFlow()
-  const flowStore = useStoreApi()
-  // The first view: the whole cluster, or its start when it is too big (viewport.ts), before the first paint.
-  const paneSized = useStore((s) => s.width > 0 && s.height > 0)
-  const placed = useRef(false)
-  useLayoutEffect(() => {
-    if (placed.current || !paneSized || nodes.length === 0) return
-    placed.current = true
-    const { width, height } = flowStore.getState()
-    void rf.setViewport(viewportFor(getNodesBounds(nodes.filter((n) => !n.parentId)), width, height, 0.06))
-  }, [paneSized, nodes])
-  // A new request: bring its whole path into view (the packet's route is the lesson).
-  useEffect(() => {
-    if (!trace) return
-    const ids = new Set<string>()
-    for (const s of trace.steps) {
-      const el = elementForStep(model, s.at)
-      if (!el) continue
-      ids.add(el)
-      const parent = model.nodes.find((n) => n.id === el)
-      if (parent && 'parent' in parent) ids.add(parent.parent)
-    }
-    const all = highlightFor(model, sim.services, trace.steps, trace.steps.length)
-    if (all.target) ids.add(all.target)
-    if (ids.size === 0) return
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    const { width, height } = flowStore.getState()
-    if (width === 0 || height === 0) return
-    const goal = cameraGoal(rf.getViewport(), rf.getNodesBounds(rf.getNodes()), rf.getNodesBounds([...ids]), width, height)
-    if (!goal) return // already there: an animation would only repaint the graph
-    const timer = setTimeout(() => void rf.setViewport(goal, { duration: reduced ? 0 : 450 }), 30)
-    return () => clearTimeout(timer)
-  }, [trace])
+  const cameraMoving = useGraphCamera(model, sim.services, nodes, trace, highlight.current)
 
   return (
-    <div className={`graph${stale ? ' stale' : ''}`} data-testid="cluster-graph" aria-label={t('graph.label')}>
+    <div className={`graph${stale ? ' stale' : ''}${cameraMoving ? ' camera-moving' : ''}`} data-testid="cluster-graph" aria-label={t('graph.label')}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

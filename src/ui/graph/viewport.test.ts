@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cameraGoal, EDGE_PX, FIT_MAX_ZOOM, MIN_ZOOM, NEAR_PX, sameView, viewportFor } from './viewport'
+import { cameraPlan, EDGE_PX, MIN_ZOOM, nearby, firstView, FIT_MAX_ZOOM, FOLLOW_MARGIN_PX, followGoal, NEAR_PX, READABLE_ZOOM, sameView, viewportFor } from './viewport'
 
 describe('the camera when a request is sent', () => {
   it('fits the bounds into the pane, centred, never closer than the fit zoom cap', () => {
@@ -22,6 +22,13 @@ describe('the camera when a request is sent', () => {
     expect(wide.y).toBeCloseTo(250 - (40 + 100) * MIN_ZOOM)
   })
 
+  it('opens a cluster that fits at its whole, and one too big at its start, readable', () => {
+    const small = { x: 0, y: 0, width: 1200, height: 800 }
+    expect(firstView(small, 600, 500)).toEqual(viewportFor(small, 600, 500, 0.06))
+    const huge = { x: -20, y: 10, width: 30_000, height: 90_000 }
+    expect(firstView(huge, 600, 500)).toEqual({ x: EDGE_PX + 20 * READABLE_ZOOM, y: EDGE_PX - 10 * READABLE_ZOOM, zoom: READABLE_ZOOM })
+  })
+
   it('is "the same view" only within a few pixels and 1 % of zoom', () => {
     const v = { x: 10, y: 20, zoom: 0.8 }
     expect(sameView(v, { x: 8.1, y: 19.4, zoom: 0.807 })).toBe(true) // a 2 px pan: not worth 450 ms of repaints
@@ -30,27 +37,42 @@ describe('the camera when a request is sent', () => {
     expect(sameView(v, { x: 10, y: 20, zoom: 0.81 })).toBe(false)
   })
 
-  it('goes to the whole cluster when it is readable, else to the path, and stays where it is already', () => {
+  it('goes to the whole cluster when it is readable, else to a readable path, and stays where it is already', () => {
     const pane = { width: 600, height: 500 }
     const small = { x: 0, y: 0, width: 500, height: 300 }
     const fitSmall = viewportFor(small, pane.width, pane.height, 0.06)
-    expect(cameraGoal({ x: 0, y: 0, zoom: 1 }, small, { x: 0, y: 0, width: 50, height: 50 }, pane.width, pane.height)).toEqual(fitSmall)
-    expect(cameraGoal(fitSmall, small, { x: 0, y: 0, width: 50, height: 50 }, pane.width, pane.height)).toBeNull()
+    const dot = { x: 0, y: 0, width: 50, height: 50 }
+    expect(cameraPlan({ x: 0, y: 0, zoom: 1 }, small, dot, pane.width, pane.height)).toEqual({ goal: fitSmall, follow: false })
+    expect(cameraPlan(fitSmall, small, dot, pane.width, pane.height)).toEqual({ goal: null, follow: false })
 
     const big = { x: 0, y: 0, width: 5000, height: 3000 }
     const path = { x: 1000, y: 1000, width: 400, height: 300 }
-    const onPath = cameraGoal(viewportFor(big, pane.width, pane.height, 0.06), big, path, pane.width, pane.height)
-    expect(onPath).toEqual(viewportFor(path, pane.width, pane.height, 0.12))
-    expect(cameraGoal(onPath!, big, path, pane.width, pane.height)).toBeNull()
+    const onPath = cameraPlan(viewportFor(big, pane.width, pane.height, 0.06), big, path, pane.width, pane.height)
+    expect(onPath).toEqual({ goal: viewportFor(path, pane.width, pane.height, 0.12), follow: false })
+    expect(cameraPlan(onPath.goal!, big, path, pane.width, pane.height)).toEqual({ goal: null, follow: false })
+  })
 
-    // A path across the whole of a huge cluster: the fit of the path is the minimum zoom, a pixel or two
-    // from the fit of the whole where the camera is; no animation for that.
+  it('follows the packet when the path is too long to read in one view', () => {
+    const pane = { width: 600, height: 500 }
     const huge = { x: 0, y: 0, width: 20000, height: 12000 }
     const across = { x: 10, y: 5, width: 19990, height: 11990 }
-    const here = viewportFor(huge, pane.width, pane.height, 0.06)
-    expect(here.zoom).toBe(MIN_ZOOM)
-    const there = viewportFor(across, pane.width, pane.height, 0.12)
-    expect(there).not.toEqual(here)
-    expect(cameraGoal(here, huge, across, pane.width, pane.height)).toBeNull()
+    expect(cameraPlan(firstView(huge, pane.width, pane.height), huge, across, pane.width, pane.height)).toEqual({ goal: null, follow: true })
+    // An element off screen is centred, readable; one well inside the view leaves the camera still.
+    const here = { x: 0, y: 0, zoom: 0.1 }
+    const pod = { x: 9000, y: 6000, width: 228, height: 66 }
+    const goal = followGoal(here, pod, pane.width, pane.height)!
+    expect(goal.zoom).toBe(READABLE_ZOOM)
+    expect(pod.x * goal.zoom + goal.x + (pod.width * goal.zoom) / 2).toBeCloseTo(pane.width / 2)
+    expect(pod.y * goal.zoom + goal.y + (pod.height * goal.zoom) / 2).toBeCloseTo(pane.height / 2)
+    expect(followGoal(goal, pod, pane.width, pane.height)).toBeNull()
+    const close = { x: 0, y: 0, zoom: 1 }
+    expect(followGoal(close, { x: 100, y: 100, width: 200, height: 60 }, pane.width, pane.height)).toBeNull()
+    // Too close to the edge (under FOLLOW_MARGIN_PX): centred, at the zoom the user chose.
+    const edge = followGoal(close, { x: 580 - FOLLOW_MARGIN_PX, y: 100, width: 200, height: 60 }, pane.width, pane.height)!
+    expect(edge.zoom).toBe(1)
+    // Animated only when the way is shorter than a screen.
+    expect(nearby(close, edge, pane.width, pane.height)).toBe(true)
+    expect(nearby(here, goal, pane.width, pane.height)).toBe(false)
+    expect(nearby(close, { ...close, x: -pane.width - 1 }, pane.width, pane.height)).toBe(false)
   })
 })
