@@ -35,7 +35,15 @@ test('the default scenario shows nodes, three kubia pods and the Service with it
   await expect(svc).toContainText('80/TCP')
   await expect(svc).toContainText('3 ready')
   // One endpoint edge from the Service to each kubia pod.
-  await expect(page.locator('.react-flow__edge.edge-endpoint:not(.not-ready)[data-id^="ep/service/default/kubia->"]')).toHaveCount(3)
+  const endpoints = page.locator('.react-flow__edge.edge-endpoint:not(.not-ready)[data-id^="ep/service/default/kubia->"]')
+  await expect(endpoints).toHaveCount(3)
+  // Each carries the target port, legible: the text fits inside its box.
+  for (const label of await endpoints.locator('.react-flow__edge-textwrapper').all()) {
+    await expect(label.locator('text')).toHaveText('8080')
+    const [text, box] = [(await label.locator('text').boundingBox())!, (await label.locator('rect').boundingBox())!]
+    expect(text.x).toBeGreaterThanOrEqual(box.x)
+    expect(text.x + text.width).toBeLessThanOrEqual(box.x + box.width)
+  }
   await app.openTab('endpoints')
   const row = page.getByTestId('table-get endpoints -A').locator('tr', { hasText: 'kubia' })
   await expect(row).toContainText(/10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080,10\.244\.\d+\.\d+:8080/)

@@ -16,7 +16,7 @@ import PacketToken from '../trace/PacketToken'
 import { highlightFor } from '../trace/activeElements'
 import { exportGraph } from './exportImage'
 import { showHighlight } from './highlightStore'
-import { nodeTypes } from './nodeTypes'
+import { edgeTypes, nodeTypes } from './nodeTypes'
 import { identityOf, jsonKey, useStabilizer } from './stableElements'
 import { toFlow, type FlowNode } from './toFlow'
 import { useGraphCamera } from './useGraphCamera'
@@ -113,6 +113,7 @@ export default function ClusterGraph() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         onPaneClick={() => select(null)}
         minZoom={MIN_ZOOM}

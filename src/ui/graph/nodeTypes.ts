@@ -4,6 +4,7 @@ import PendingNode from './nodes/PendingNode'
 import PodGroupNode from './nodes/PodGroupNode'
 import PodNode from './nodes/PodNode'
 import ServiceNode from './nodes/ServiceNode'
+import PortEdge from './PortEdge'
 
 /** Module-scope constant: React Flow must not see a new object on every render. */
 export const nodeTypes = {
@@ -16,3 +17,6 @@ export const nodeTypes = {
   loadbalancer: LoadBalancerNode,
   ingress: IngressNode,
 }
+
+/** Edges: one type, with its port label sized without measuring (PortEdge.tsx). */
+export const edgeTypes = { port: PortEdge }

@@ -2,16 +2,16 @@
  * The graph's camera (viewport.ts decides, this hook moves it): the first
  * view of the cluster, set before the first paint; for a new request, its
  * path brought into view, or, when the path is too long to read in one view,
- * the packet followed from element to element as the player steps.
+ * the packet followed from element to element as the player steps (a cut to
+ * each step's element when it is off screen).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { getNodesBounds, useReactFlow, useStore, useStoreApi, type Node, type Rect, type Viewport } from '@xyflow/react'
 import { elementForStep, type GraphModel, type ServiceInfo, type Trace } from '../../engine'
 import { highlightFor } from '../trace/activeElements'
-import { cameraPlan, firstView, followGoal, nearby } from './viewport'
+import { cameraPlan, firstView, followGoal } from './viewport'
 
 const MOVE_MS = 450
-const FOLLOW_MS = 350
 
 /** Returns true while the camera moves (the graph is composited as one layer then: see styles.css). */
 export function useGraphCamera(model: GraphModel, services: ServiceInfo[], nodes: Node[], trace: Trace | undefined, current: string | undefined): boolean {
@@ -68,10 +68,10 @@ export function useGraphCamera(model: GraphModel, services: ServiceInfo[], nodes
     if (!node) return
     const { width, height } = flowStore.getState()
     const box: Rect = { ...node.internals.positionAbsolute, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 }
-    const here = rf.getViewport()
-    const goal = followGoal(here, box, width, height)
-    // A short way is animated; a jump of more than a screen is a cut (sweeping over hundreds of elements is neither smooth nor readable).
-    if (goal) move(goal, nearby(here, goal, width, height) ? FOLLOW_MS : 0)
+    // A cut, not a pan: panning across a large cluster mounts the elements it passes in every frame
+    // (at 500 pods 25-90 ms frames), which is neither smooth nor readable.
+    const goal = followGoal(rf.getViewport(), box, width, height)
+    if (goal) void rf.setViewport(goal)
   }, [current])
 
   return moving

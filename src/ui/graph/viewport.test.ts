@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cameraPlan, EDGE_PX, MIN_ZOOM, nearby, firstView, FIT_MAX_ZOOM, FOLLOW_MARGIN_PX, followGoal, NEAR_PX, READABLE_ZOOM, sameView, viewportFor } from './viewport'
+import { cameraPlan, EDGE_PX, MIN_ZOOM, firstView, FIT_MAX_ZOOM, FOLLOW_MARGIN_PX, followGoal, NEAR_PX, READABLE_ZOOM, sameView, viewportFor } from './viewport'
 
 describe('the camera when a request is sent', () => {
   it('fits the bounds into the pane, centred, never closer than the fit zoom cap', () => {
@@ -70,9 +70,5 @@ describe('the camera when a request is sent', () => {
     // Too close to the edge (under FOLLOW_MARGIN_PX): centred, at the zoom the user chose.
     const edge = followGoal(close, { x: 580 - FOLLOW_MARGIN_PX, y: 100, width: 200, height: 60 }, pane.width, pane.height)!
     expect(edge.zoom).toBe(1)
-    // Animated only when the way is shorter than a screen.
-    expect(nearby(close, edge, pane.width, pane.height)).toBe(true)
-    expect(nearby(here, goal, pane.width, pane.height)).toBe(false)
-    expect(nearby(close, { ...close, x: -pane.width - 1 }, pane.width, pane.height)).toBe(false)
   })
 })

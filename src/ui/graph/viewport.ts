@@ -91,11 +91,6 @@ export function viewportFor(bounds: Rect, width: number, height: number, padding
   return { x, y, zoom: v.zoom }
 }
 
-/** True when the camera goes from `a` to `b` by less than a screen (same zoom): worth animating. */
-export function nearby(a: Viewport, b: Viewport, width: number, height: number): boolean {
-  return a.zoom === b.zoom && Math.abs(a.x - b.x) <= width && Math.abs(a.y - b.y) <= height
-}
-
 /** Closer than this (screen pixels) counts as being there. */
 export const NEAR_PX = 8
 
