@@ -54,7 +54,7 @@ export default function BottomPanel() {
           )
         })}
       </div>
-      <div className="tab-body" role="tabpanel" id={PANEL_ID} aria-labelledby={`tab-${tab}`}>
+      <div className="tab-body" role="tabpanel" id={PANEL_ID} aria-labelledby={`tab-${tab}`} data-scroller="">
         {tab === 'problems' && <Suspense fallback={null}><ProblemsList /></Suspense>}
         {current && (
           <KubectlTable

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import type { KubectlTable as Table } from '../../engine'
 import { columnWidths, visibleRows, type RowWindow } from './virtualRows'
 
@@ -59,28 +59,29 @@ export default function KubectlTable({ table, command }: { table: Table; command
 function WindowedTable({ table }: { table: Table }) {
   const body = useRef<HTMLTableSectionElement>(null)
   const probe = useRef<HTMLSpanElement>(null)
-  const [rowPx, setRowPx] = useState(0)
-  const [charPx, setCharPx] = useState(0)
+  const [sizes, setSizes] = useState({ rowPx: 0, charPx: 0 })
   const [range, setRange] = useState<RowWindow>({ first: 0, last: Math.min(table.rows.length, 2 * OVERSCAN) })
   const widths = useMemo(() => columnWidths(table.columns, table.rows), [table])
   const total = table.rows.length
+  const { rowPx, charPx } = sizes
 
-  useLayoutEffect(() => {
+  // The row height and the character width, measured once, after the first paint (a forced layout of the
+  // whole page before it would hold the first paint back: at 5,000 pods by seconds).
+  useEffect(() => {
+    const row = body.current?.querySelector<HTMLTableRowElement>('tr[aria-rowindex]')
+    const measured = { rowPx: row?.getBoundingClientRect().height ?? 0, charPx: (probe.current?.getBoundingClientRect().width ?? 0) / PROBE.length }
+    if (measured.rowPx > 0) setSizes(measured)
+  }, [])
+
+  // The rows near the view, again on every scroll and resize of the panel that scrolls the table.
+  useEffect(() => {
     const tbody = body.current
-    const scroller = tbody && scrollParent(tbody)
-    if (!tbody || !scroller) return
+    const scroller = tbody?.closest<HTMLElement>('[data-scroller]')
+    if (!tbody || !scroller || rowPx === 0) return
     const update = (): void => {
-      const first = tbody.querySelector<HTMLTableRowElement>('tr[aria-rowindex]')
-      const px = rowPx || first?.getBoundingClientRect().height || 0
-      if (!px) return
-      if (px !== rowPx) setRowPx(px)
-      const ch = (probe.current?.getBoundingClientRect().width ?? 0) / PROBE.length
-      if (ch && ch !== charPx) setCharPx(ch)
       const top = tbody.getBoundingClientRect().top - scroller.getBoundingClientRect().top
-      setRange((old) => {
-        const next = visibleRows({ bodyTop: top, viewHeight: scroller.clientHeight, rowPx: px, total, overscan: OVERSCAN })
-        return next.first === old.first && next.last === old.last ? old : next
-      })
+      const next = visibleRows({ bodyTop: top, viewHeight: scroller.clientHeight, rowPx, total, overscan: OVERSCAN })
+      setRange((old) => (next.first === old.first && next.last === old.last ? old : next))
     }
     update()
     scroller.addEventListener('scroll', update, { passive: true })
@@ -90,7 +91,7 @@ function WindowedTable({ table }: { table: Table }) {
       scroller.removeEventListener('scroll', update)
       resize.disconnect()
     }
-  }, [rowPx, charPx, total])
+  }, [rowPx, total])
 
   const { first, last } = range.last > total ? { first: Math.max(0, total - 2 * OVERSCAN), last: total } : range
   return (
@@ -115,13 +116,4 @@ function WindowedTable({ table }: { table: Table }) {
 /** Empty space standing for rows that are not drawn. */
 function Spacer({ columns, height }: { columns: number; height: number }) {
   return <tr className="spacer" aria-hidden="true"><td colSpan={columns} style={{ height, padding: 0 }} /></tr>
-}
-
-/** The nearest ancestor that scrolls (the bottom panel's tab body). */
-function scrollParent(el: HTMLElement): HTMLElement | null {
-  for (let p = el.parentElement; p; p = p.parentElement) {
-    const { overflowY } = getComputedStyle(p)
-    if (overflowY === 'auto' || overflowY === 'scroll') return p
-  }
-  return null
 }
