@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { CLIENT_POD, deployment, services } from './fixtures/manifests'
 import { PlaygroundPage } from './pages/PlaygroundPage'
 
 /** The graph's camera: React Flow's viewport transform (translate x y, scale). */
@@ -7,6 +8,14 @@ async function camera(page: Page): Promise<{ x: number; y: number; zoom: number 
   const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)\s*scale\(([-\d.]+)\)/.exec(t)
   if (!m) throw new Error(`unexpected viewport transform: ${t}`)
   return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) }
+}
+
+/** `el` lies inside `pane` (both boxes from boundingBox). */
+function expectInside(el: { x: number; y: number; width: number; height: number }, pane: { x: number; y: number; width: number; height: number }): void {
+  expect(el.x).toBeGreaterThanOrEqual(pane.x)
+  expect(el.x + el.width).toBeLessThanOrEqual(pane.x + pane.width)
+  expect(el.y).toBeGreaterThanOrEqual(pane.y)
+  expect(el.y + el.height).toBeLessThanOrEqual(pane.y + pane.height)
 }
 
 /** The camera every 50 ms for `ms`. */
@@ -35,11 +44,7 @@ test('a request brings its path into view; sending the same path again leaves th
   // The client and the pod that answered are on screen.
   const pane = (await app.graph.boundingBox())!
   for (const el of [app.pod('default', 'client'), app.pod('default', pod)]) {
-    const box = (await el.boundingBox())!
-    expect(box.x).toBeGreaterThanOrEqual(pane.x)
-    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width)
-    expect(box.y).toBeGreaterThanOrEqual(pane.y)
-    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height)
+    expectInside((await el.boundingBox())!, pane)
   }
   // Straight to that pod: a new path (no Service on it), so the camera moves once more...
   await app.sendRequest({ url: `http://${ip}:8080` })
@@ -53,17 +58,8 @@ test('a request brings its path into view; sending the same path again leaves th
 
 test('a cluster too big to fit even at the smallest zoom opens at its start, readable, with its elements on screen', async ({ page }) => {
   // 150 Services: a lane some 14,000 units tall, more than the pane shows at the smallest zoom.
-  const services = Array.from({ length: 150 }, (_, i) => `apiVersion: v1
-kind: Service
-metadata:
-  name: svc-${String(i).padStart(3, '0')}
-spec:
-  selector: {app: web}
-  ports:
-  - port: 80`).join('\n---\n')
-  await page.addInitScript((yaml) => localStorage.setItem('ksp:yaml:v1', yaml), services)
   const app = new PlaygroundPage(page)
-  await app.open()
+  await app.openWith(services(150, () => 'web').join('\n---\n'))
   expect((await camera(page)).zoom).toBeCloseTo(0.7)
   const pane = (await app.graph.boundingBox())!
   // The start of the lanes: the outside client and the first Service are in the pane.
@@ -78,42 +74,9 @@ spec:
 
 test('a path too long to read in one view: the camera follows the packet, readable, step by step', async ({ page }) => {
   // 150 Services in one lane; the client and the pods are in the node lane at the top, svc-149 far down.
-  const services = Array.from({ length: 150 }, (_, i) => `apiVersion: v1
-kind: Service
-metadata:
-  name: svc-${String(i).padStart(3, '0')}
-spec:
-  selector: {app: ${i === 149 ? 'web' : 'none'}}
-  ports:
-  - port: 80
-    targetPort: 8080`)
-  const yaml = [...services, `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: nginx
-        ports:
-        - containerPort: 8080`, `apiVersion: v1
-kind: Pod
-metadata:
-  name: client
-spec:
-  containers:
-  - name: client
-    image: curlimages/curl`].join('\n---\n')
-  await page.addInitScript((text) => localStorage.setItem('ksp:yaml:v1', text), yaml)
+  const yaml = [...services(150, (i) => (i === 149 ? 'web' : 'none'), 8080), deployment('web', 2, 8080), CLIENT_POD].join('\n---\n')
   const app = new PlaygroundPage(page)
-  await app.open()
+  await app.openWith(yaml)
   await app.sendRequest({ from: 'client', url: 'http://svc-149' })
   const outcome = page.getByTestId('trace-outcome')
   await expect(outcome).toContainText('Delivered to web-')
@@ -122,11 +85,7 @@ spec:
     await page.waitForTimeout(600) // the camera's move
     const lit = app.graph.locator('.hl-current')
     await expect(lit).toHaveCount(1)
-    const box = (await lit.boundingBox())!
-    expect(box.x).toBeGreaterThanOrEqual(pane.x)
-    expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width)
-    expect(box.y).toBeGreaterThanOrEqual(pane.y)
-    expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height)
+    expectInside((await lit.boundingBox())!, pane)
     expect((await camera(page)).zoom).toBeGreaterThanOrEqual(0.7)
   }
   await onScreen() // the pod that answered

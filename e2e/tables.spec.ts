@@ -1,26 +1,10 @@
 import { expect, test } from '@playwright/test'
+import { deployment } from './fixtures/manifests'
 import { PlaygroundPage } from './pages/PlaygroundPage'
 
-const MANY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 600
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: web
-        image: nginx`
-
 test('a table of 600 pods draws only the rows in view, scrolls through all of them, and its columns stay put', async ({ page }) => {
-  await page.addInitScript((text) => localStorage.setItem('ksp:yaml:v1', text), MANY)
   const app = new PlaygroundPage(page)
-  await app.open()
+  await app.openWith(deployment('web', 600))
   await app.openTab('pods')
   const table = page.getByTestId('table-get pods -o wide -A').locator('table')
   const total = Number(await table.getAttribute('aria-rowcount')) - 1

@@ -21,6 +21,12 @@ export class PlaygroundPage {
     await expect(this.editor.locator('.view-lines')).toBeVisible()
   }
 
+  /** Opens the page with `yaml` as the saved text (what a reload after typing it brings back). */
+  async openWith(yaml: string): Promise<void> {
+    await this.page.addInitScript((text) => localStorage.setItem('ksp:yaml:v1', text), yaml)
+    await this.open()
+  }
+
   /** Replaces the editor text by pasting (typing into Monaco auto-indents). */
   async replaceText(text: string): Promise<void> {
     await this.editor.locator('.view-lines').click()

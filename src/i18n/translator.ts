@@ -48,11 +48,6 @@ export class Translator<Key extends string> {
     return this.current
   }
 
-  /** Whether strings of `language` were added. */
-  has(language: string): boolean {
-    return this.strings.has(language)
-  }
-
   /** Adds strings to a language; a key given again keeps its first sentence unless `overwrite`. */
   add(language: string, strings: Strings, overwrite = false): void {
     const into = this.strings.get(language)

@@ -6,7 +6,7 @@
  * each step's element when it is off screen).
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { getNodesBounds, useReactFlow, useStore, useStoreApi, type Node, type Rect, type Viewport } from '@xyflow/react'
+import { getNodesBounds, useReactFlow, useStore, useStoreApi, type Node, type Rect } from '@xyflow/react'
 import { elementForStep, type GraphModel, type ServiceInfo, type Trace } from '../../engine'
 import { highlightFor } from '../trace/activeElements'
 import { cameraPlan, firstView, followGoal } from './viewport'
@@ -21,13 +21,6 @@ export function useGraphCamera(model: GraphModel, services: ServiceInfo[], nodes
   const placed = useRef(false)
   const following = useRef(false)
   const [moving, setMoving] = useState(false)
-
-  const move = (goal: Viewport, ms: number): void => {
-    const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches
-    const duration = reduced ? 0 : ms
-    if (duration > 0) setMoving(true)
-    void rf.setViewport(goal, { duration }).finally(() => setMoving(false))
-  }
 
   // The first view, before the first paint: the whole cluster, or its start when it is too big.
   useLayoutEffect(() => {
@@ -57,7 +50,11 @@ export function useGraphCamera(model: GraphModel, services: ServiceInfo[], nodes
     following.current = plan.follow
     if (!plan.goal) return // already there (or following): an animation would only repaint the graph
     const goal = plan.goal
-    const timer = setTimeout(() => move(goal, MOVE_MS), 30)
+    const duration = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : MOVE_MS
+    const timer = setTimeout(() => {
+      if (duration > 0) setMoving(true)
+      void rf.setViewport(goal, { duration }).finally(() => setMoving(false))
+    }, 30)
     return () => clearTimeout(timer)
   }, [trace])
 

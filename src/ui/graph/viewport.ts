@@ -11,6 +11,9 @@ export const FIT_MAX_ZOOM = 1.1
 export const MIN_ZOOM = 0.08
 export const MAX_ZOOM = 2
 
+/** Screen pixels between the pane's edge and a graph too big to fit. */
+export const EDGE_PX = 16
+
 /** Below this zoom the whole cluster is too small to read, so the camera goes to the request's path instead. */
 export const READABLE_ZOOM = 0.7
 
@@ -29,9 +32,11 @@ export interface CameraPlan {
  */
 export function cameraPlan(current: Viewport, whole: Rect, path: Rect, width: number, height: number): CameraPlan {
   const wholeZoom = Math.min(width / (whole.width + 40), height / (whole.height + 40))
-  const fitWhole = viewportFor(whole, width, height, 0.06)
-  const goal = wholeZoom >= READABLE_ZOOM ? fitWhole : viewportFor(path, width, height, 0.12)
-  if (goal.zoom < READABLE_ZOOM && goal !== fitWhole) return { goal: null, follow: true }
+  let goal = viewportFor(whole, width, height, 0.06)
+  if (wholeZoom < READABLE_ZOOM) {
+    goal = viewportFor(path, width, height, 0.12)
+    if (goal.zoom < READABLE_ZOOM) return { goal: null, follow: true }
+  }
   return { goal: sameView(current, goal) ? null : goal, follow: false }
 }
 
@@ -73,9 +78,6 @@ export function firstView(bounds: Rect, width: number, height: number): Viewport
   if (fits) return fit
   return { x: EDGE_PX - bounds.x * READABLE_ZOOM, y: EDGE_PX - bounds.y * READABLE_ZOOM, zoom: READABLE_ZOOM }
 }
-
-/** Screen pixels between the pane's edge and a graph too big to fit. */
-export const EDGE_PX = 16
 
 /**
  * The viewport showing `bounds` in a pane of `width` × `height`, centred like
